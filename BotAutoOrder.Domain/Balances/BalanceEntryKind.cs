@@ -1,0 +1,11 @@
+namespace BotAutoOrder.Domain.Balances;
+
+public enum BalanceEntryKind
+{
+    Deposit,
+    Purchase,
+    Refund,
+    LatePaymentCredit,
+    AdminCredit,
+    AdminDebit,
+}

@@ -1,0 +1,9 @@
+namespace BotAutoOrder.Domain.Balances;
+
+public enum DepositStatus
+{
+    Pending,
+    Paid,
+    Expired,
+    Cancelled,
+}

@@ -1,0 +1,7 @@
+namespace BotAutoOrder.Domain.Broadcasts;
+
+public enum BroadcastAudience
+{
+    AllReachable,
+    Purchasers,
+}

@@ -1,0 +1,10 @@
+namespace BotAutoOrder.Domain.Broadcasts;
+
+public enum BroadcastRecipientStatus
+{
+    Pending,
+    Sent,
+    Failed,
+    Blocked,
+    Cancelled,
+}

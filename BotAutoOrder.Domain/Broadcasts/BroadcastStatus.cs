@@ -1,0 +1,9 @@
+namespace BotAutoOrder.Domain.Broadcasts;
+
+public enum BroadcastStatus
+{
+    Draft,
+    Sending,
+    Completed,
+    Cancelled,
+}

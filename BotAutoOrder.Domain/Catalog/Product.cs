@@ -1,0 +1,58 @@
+namespace BotAutoOrder.Domain.Catalog;
+
+/// <summary>A digital good. Each unit for sale is one <see cref="Stock.StockItem"/>.</summary>
+public class Product
+{
+    public const int MaxCodeLength = 40;
+    public const int MaxNameLength = 120;
+
+    private Product() { }
+
+    public Product(string code, string name, long categoryId, long price, DateTime nowUtc)
+    {
+        Code = NormalizeCode(code);
+        CreatedAtUtc = nowUtc;
+        Update(name, categoryId, price, null, null, null, null, true, nowUtc);
+    }
+
+    public long Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public long CategoryId { get; private set; }
+    public Category? Category { get; private set; }
+    public long Price { get; private set; }
+    public string? Description { get; private set; }
+    /// <summary>Most units one order may hold; null means only stock bounds it.</summary>
+    public int? PerOrderLimit { get; private set; }
+    /// <summary>Terms (SNK) the buyer must fulfil after delivery; null when none.</summary>
+    public string? TermsText { get; private set; }
+    /// <summary>Alert admins when available stock falls to this; null uses the store default.</summary>
+    public int? LowStockThreshold { get; private set; }
+    public bool IsActive { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    public static string NormalizeCode(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        return code.Trim().ToUpperInvariant();
+    }
+
+    public void Update(string name, long categoryId, long price, string? description, int? perOrderLimit,
+        string? termsText, int? lowStockThreshold, bool isActive, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
+        if (perOrderLimit is <= 0) throw new ArgumentOutOfRangeException(nameof(perOrderLimit));
+        if (lowStockThreshold is < 0) throw new ArgumentOutOfRangeException(nameof(lowStockThreshold));
+        Name = name.Trim();
+        CategoryId = categoryId;
+        Price = price;
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        PerOrderLimit = perOrderLimit;
+        TermsText = string.IsNullOrWhiteSpace(termsText) ? null : termsText.Trim();
+        LowStockThreshold = lowStockThreshold;
+        IsActive = isActive;
+        UpdatedAtUtc = nowUtc;
+    }
+}

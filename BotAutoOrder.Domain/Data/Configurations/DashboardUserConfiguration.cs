@@ -1,0 +1,16 @@
+using BotAutoOrder.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BotAutoOrder.Domain.Data.Configurations;
+
+public sealed class DashboardUserConfiguration : IEntityTypeConfiguration<DashboardUser>
+{
+    public void Configure(EntityTypeBuilder<DashboardUser> b)
+    {
+        b.ToTable("dashboard_users");
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.PasswordHash).HasMaxLength(500);
+        b.HasIndex(x => x.Email).IsUnique();
+    }
+}

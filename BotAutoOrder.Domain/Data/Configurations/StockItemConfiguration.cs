@@ -1,0 +1,25 @@
+using BotAutoOrder.Domain.Catalog;
+using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Stock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BotAutoOrder.Domain.Data.Configurations;
+
+public sealed class StockItemConfiguration : IEntityTypeConfiguration<StockItem>
+{
+    public void Configure(EntityTypeBuilder<StockItem> b)
+    {
+        b.ToTable("stock_items", t => t.HasCheckConstraint("ck_stock_items_order_matches_status",
+            "(\"Status\" = 'Available' AND \"OrderId\" IS NULL) OR (\"Status\" <> 'Available' AND \"OrderId\" IS NOT NULL)"));
+        b.Property(x => x.Content).HasMaxLength(4000);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
+        // The same line can never be stocked twice for a product.
+        b.HasIndex(x => new { x.ProductId, x.ContentHash }).IsUnique();
+        // Reservation picks the oldest available items of a product.
+        b.HasIndex(x => new { x.ProductId, x.Status, x.Id });
+        b.HasIndex(x => x.OrderId);
+        b.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

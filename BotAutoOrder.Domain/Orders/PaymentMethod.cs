@@ -1,0 +1,7 @@
+namespace BotAutoOrder.Domain.Orders;
+
+public enum PaymentMethod
+{
+    Qris,
+    Balance,
+}

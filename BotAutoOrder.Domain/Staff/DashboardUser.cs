@@ -1,0 +1,59 @@
+namespace BotAutoOrder.Domain.Staff;
+
+/// <summary>A person who signs in to the dashboard. The password is stored only as a hash.</summary>
+public class DashboardUser
+{
+    private DashboardUser() { }
+
+    public DashboardUser(string email, string passwordHash, StaffRole role, DateTime nowUtc)
+    {
+        Email = NormalizeEmail(email);
+        PasswordHash = passwordHash;
+        Role = role;
+        IsActive = true;
+        CreatedAtUtc = nowUtc;
+    }
+
+    public long Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public string PasswordHash { get; private set; } = "";
+    public StaffRole Role { get; private set; }
+    public bool IsActive { get; private set; }
+    public int FailedLoginCount { get; private set; }
+    public DateTime? LockoutEndUtc { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime? LastLoginAtUtc { get; private set; }
+
+    public static string NormalizeEmail(string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return email.Trim().ToLowerInvariant();
+    }
+
+    public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    public void RecordFailedLogin(DateTime nowUtc, int maxAttempts, TimeSpan lockout)
+    {
+        FailedLoginCount++;
+        if (FailedLoginCount >= maxAttempts)
+        {
+            LockoutEndUtc = nowUtc + lockout;
+            FailedLoginCount = 0;
+        }
+    }
+
+    public void RecordLogin(DateTime nowUtc)
+    {
+        FailedLoginCount = 0;
+        LockoutEndUtc = null;
+        LastLoginAtUtc = nowUtc;
+    }
+
+    public bool IsLockedOut(DateTime nowUtc) => LockoutEndUtc is { } end && end > nowUtc;
+
+    public void Update(StaffRole role, bool isActive)
+    {
+        Role = role;
+        IsActive = isActive;
+    }
+}

@@ -1,0 +1,7 @@
+namespace BotAutoOrder.Domain.Staff;
+
+public enum StaffRole
+{
+    Owner,
+    Admin,
+}

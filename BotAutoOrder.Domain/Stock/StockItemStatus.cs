@@ -1,0 +1,8 @@
+namespace BotAutoOrder.Domain.Stock;
+
+public enum StockItemStatus
+{
+    Available,
+    Reserved,
+    Sold,
+}
