@@ -16,4 +16,6 @@ public class InboundEvent
     public string Source { get; private set; } = "";
     public string ExternalId { get; private set; } = "";
     public DateTime ReceivedAtUtc { get; private set; }
+    /// <summary>Set when handling finished; a row left unprocessed by a crash may be taken up again by a redelivery.</summary>
+    public DateTime? ProcessedAtUtc { get; private set; }
 }

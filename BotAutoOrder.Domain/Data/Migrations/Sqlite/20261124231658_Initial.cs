@@ -146,7 +146,8 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

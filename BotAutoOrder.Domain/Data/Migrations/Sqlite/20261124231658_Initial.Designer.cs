@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124231202_Initial")]
+    [Migration("20261124231658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -466,6 +466,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")

@@ -147,7 +147,8 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,3 @@
+namespace BotAutoOrder.Domain.Catalog;
+
+public sealed record CategorySummary(long Id, string Name, int ProductCount);

@@ -1,0 +1,18 @@
+using BotAutoOrder.Domain.Catalog;
+using BotAutoOrder.Domain.Customers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BotAutoOrder.Domain;
+
+public static class DomainServices
+{
+    /// <summary>Registers the domain services (the <see cref="Data.AppDbContext"/> is registered by the host).</summary>
+    public static IServiceCollection AddDomain(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CustomerService>();
+        services.AddScoped<CatalogService>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using BotAutoOrder.Web.Payments;
+using BotAutoOrder.Web.Telegram;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Prometheus;
+using Serilog;
+
+namespace BotAutoOrder.Web.Hosting;
+
+public static class Observability
+{
+    /// <summary>Serilog (console + rolling file, secrets redacted), health checks and Prometheus metrics.</summary>
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var redactor = new SecretRedactor(
+        [
+            config["Telegram:BotToken"] ?? "", config["Telegram:OwnerBotToken"] ?? "", config["Telegram:WebhookSecret"] ?? "",
+            config["Pakasir:ApiKey"] ?? "", config["Pakasir:WebhookSecret"] ?? "", config["Admin:Password"] ?? "",
+        ]);
+        builder.Services.AddSingleton(redactor);
+        var logFile = config.GetValue("Logging:FilePath", "logs/botautoorder-.log");
+        builder.Services.AddSerilog((_, lc) =>
+        {
+            lc.ReadFrom.Configuration(config)
+                .Enrich.FromLogContext()
+                .Enrich.With(redactor)
+                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            if (!string.IsNullOrWhiteSpace(logFile))
+                lc.WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+                    outputTemplate: "{Timestamp:O} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapObservability(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapMetrics("/metrics");
+        return app;
+    }
+
+    /// <summary>One line at start-up saying how the shop runs (never the secrets themselves).</summary>
+    public static void LogStartupSummary(this WebApplication app)
+    {
+        var telegram = app.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new();
+        var pakasir = app.Configuration.GetSection(PakasirOptions.Section).Get<PakasirOptions>() ?? new();
+        var db = app.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        app.Logger.LogInformation("BotAutoOrder starting: database {Provider}, Telegram {TelegramMode}, Pakasir {PakasirMode} {ApiVersion}",
+            db, telegram.EffectiveMode, pakasir.EffectiveMode, pakasir.ApiVersion);
+    }
+}

@@ -1,0 +1,26 @@
+using BotAutoOrder.Domain;
+using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram;
+using Prometheus;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRootAppSettings();
+builder.AddObservability();
+builder.Services.AddHostOptions(builder.Configuration);
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddDomain();
+builder.Services.AddTelegramBot(builder.Configuration);
+
+var app = builder.Build();
+app.LogStartupSummary();
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.Services.MigrateDatabaseAsync();
+
+app.UseSerilogRequestLogging();
+app.UseHttpMetrics();
+app.MapObservability();
+app.MapTelegramWebhook();
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

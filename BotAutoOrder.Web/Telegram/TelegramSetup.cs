@@ -1,0 +1,40 @@
+using BotAutoOrder.Web.Telegram.Screens;
+using BotAutoOrder.Web.Telegram.Texts;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace BotAutoOrder.Web.Telegram;
+
+public static class TelegramSetup
+{
+    public const string HttpClientName = "telegram";
+
+    /// <summary>
+    /// The real <see cref="ITelegramBotClient"/> as a typed HttpClient honouring <c>Telegram:ApiBaseUrl</c>, the update
+    /// pipeline, and the mode's hosted service (setWebhook or polling).
+    /// </summary>
+    public static IServiceCollection AddTelegramBot(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<TelegramOptions>().Bind(config.GetSection(TelegramOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+
+        services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65))
+            .AddTypedClient<ITelegramBotClient>((http, sp) =>
+            {
+                var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                // RetryCount 0: the outbox decides about 429s itself (it must honour retry_after without blocking others).
+                return new TelegramBotClient(new TelegramBotClientOptions(o.EffectiveToken, o.ApiBaseUrl) { RetryCount = 0 }, http);
+            });
+
+        services.AddSingleton<BotTexts>();
+        services.AddSingleton<UpdatePipeline>();
+        services.AddScoped<UpdateHandler>();
+        services.AddScoped<MainMenu>();
+        services.AddScoped<StartScreen>();
+
+        var mode = (config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new()).EffectiveMode;
+        if (mode == TelegramMode.Webhook) services.AddHostedService<WebhookRegistrationService>();
+        if (mode == TelegramMode.Polling) services.AddHostedService<PollingService>();
+        return services;
+    }
+}
