@@ -13,7 +13,7 @@ public sealed partial class SecretRedactor(IEnumerable<string> secrets) : ILogEv
     public const string Mask = "***";
     private readonly string[] _secrets = secrets.Where(s => !string.IsNullOrEmpty(s) && s.Length >= 6).Distinct().ToArray();
 
-    [GeneratedRegex(@"\b\d{3,}:[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex(@"(?<![0-9])\d{5,}:[A-Za-z0-9_-]{20,}")]
     private static partial Regex BotTokenPattern();
 
     [GeneratedRegex(@"(api_key=)[^&\s""]+", RegexOptions.IgnoreCase)]
