@@ -1,4 +1,6 @@
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Catalog;
+using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Domain.Customers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +13,9 @@ public static class DomainServices
     public static IServiceCollection AddDomain(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SettingsCache>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<CustomerService>();
         services.AddScoped<CatalogService>();
         return services;

@@ -29,6 +29,8 @@ public class Product
     /// <summary>Alert admins when available stock falls to this; null uses the store default.</summary>
     public int? LowStockThreshold { get; private set; }
     public bool IsActive { get; private set; }
+    /// <summary>True once admins were told stock fell to the threshold; cleared when stock rises above it again.</summary>
+    public bool LowStockAlerted { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
 

@@ -17,6 +17,8 @@ public class DashboardUser
     public long Id { get; private set; }
     public string Email { get; private set; } = "";
     public string PasswordHash { get; private set; } = "";
+    /// <summary>Changes with the password (or role), so older sign-in cookies stop working.</summary>
+    public string SecurityStamp { get; private set; } = Guid.NewGuid().ToString("N");
     public StaffRole Role { get; private set; }
     public bool IsActive { get; private set; }
     public int FailedLoginCount { get; private set; }
@@ -30,7 +32,11 @@ public class DashboardUser
         return email.Trim().ToLowerInvariant();
     }
 
-    public void SetPasswordHash(string hash) => PasswordHash = hash;
+    public void SetPasswordHash(string hash)
+    {
+        PasswordHash = hash;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
 
     public void RecordFailedLogin(DateTime nowUtc, int maxAttempts, TimeSpan lockout)
     {
@@ -53,6 +59,7 @@ public class DashboardUser
 
     public void Update(StaffRole role, bool isActive)
     {
+        if (Role != role || IsActive != isActive) SecurityStamp = Guid.NewGuid().ToString("N");
         Role = role;
         IsActive = isActive;
     }

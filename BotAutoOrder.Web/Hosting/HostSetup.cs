@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Settings;
 using Microsoft.Extensions.Options;
 
 namespace BotAutoOrder.Web.Hosting;
@@ -10,6 +11,23 @@ public static class HostSetup
         services.AddOptions<StoreOptions>().Bind(config.GetSection(StoreOptions.Section)).ValidateOnStart();
         services.AddOptions<ShopOptions>().Bind(config.GetSection(ShopOptions.Section)).ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(config.GetSection(AdminOptions.Section)).ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var shop = sp.GetRequiredService<IOptions<ShopOptions>>().Value;
+            var store = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+            return new ShopSettingsDefaults(new ShopSettings
+            {
+                StoreName = store.Name,
+                InvoiceExpiryMinutes = shop.InvoiceExpiryMinutes,
+                DepositMin = shop.DepositMin,
+                DepositMax = shop.DepositMax,
+                SpamMaxActions = shop.SpamMaxActions,
+                SpamWindowSeconds = shop.SpamWindowSeconds,
+                LowStockThreshold = shop.LowStockThreshold,
+                SendRatePerSecond = shop.SendRatePerSecond,
+                ContactUsername = shop.ContactUsername,
+            });
+        });
         services.AddSingleton<HostOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
         services.AddSingleton<IValidateOptions<StoreOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());

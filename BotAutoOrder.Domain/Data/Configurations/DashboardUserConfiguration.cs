@@ -11,6 +11,7 @@ public sealed class DashboardUserConfiguration : IEntityTypeConfiguration<Dashbo
         b.ToTable("dashboard_users");
         b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.PasswordHash).HasMaxLength(500);
+        b.Property(x => x.SecurityStamp).HasMaxLength(64);
         b.HasIndex(x => x.Email).IsUnique();
     }
 }

@@ -14,6 +14,8 @@ public sealed class PaymentIssueConfiguration : IEntityTypeConfiguration<Payment
         b.Property(x => x.ResolvedBy).HasMaxLength(200);
         b.Property(x => x.ResolutionNote).HasMaxLength(2000);
         b.HasIndex(x => new { x.ResolvedAtUtc, x.CreatedAtUtc });
+        // One open item per payment and kind: repeated webhooks for the same problem do not pile up.
+        b.HasIndex(x => new { x.GatewayOrderId, x.Kind }).IsUnique();
         b.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

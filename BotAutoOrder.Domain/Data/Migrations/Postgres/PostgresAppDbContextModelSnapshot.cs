@@ -383,6 +383,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("LowStockAlerted")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("LowStockThreshold")
                         .HasColumnType("integer");
 
@@ -857,6 +860,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("PaymentId");
 
+                    b.HasIndex("GatewayOrderId", "Kind")
+                        .IsUnique();
+
                     b.HasIndex("ResolvedAtUtc", "CreatedAtUtc");
 
                     b.ToTable("payment_issues", (string)null);
@@ -941,6 +947,11 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 

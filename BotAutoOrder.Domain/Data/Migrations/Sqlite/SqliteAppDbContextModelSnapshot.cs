@@ -360,6 +360,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LowStockAlerted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LowStockThreshold")
                         .HasColumnType("INTEGER");
 
@@ -820,6 +823,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("PaymentId");
 
+                    b.HasIndex("GatewayOrderId", "Kind")
+                        .IsUnique();
+
                     b.HasIndex("ResolvedAtUtc", "CreatedAtUtc");
 
                     b.ToTable("payment_issues", (string)null);
@@ -901,6 +907,11 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -112,6 +112,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     PasswordHash = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     FailedLoginCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -208,6 +209,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     TermsText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     LowStockThreshold = table.Column<int>(type: "INTEGER", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LowStockAlerted = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -833,6 +835,12 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                 name: "IX_outbox_messages_Status_NextAttemptAtUtc_Id",
                 table: "outbox_messages",
                 columns: new[] { "Status", "NextAttemptAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_issues_GatewayOrderId_Kind",
+                table: "payment_issues",
+                columns: new[] { "GatewayOrderId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_payment_issues_PaymentId",

@@ -113,6 +113,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     PasswordHash = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     FailedLoginCount = table.Column<int>(type: "integer", nullable: false),
@@ -209,6 +210,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     TermsText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     LowStockThreshold = table.Column<int>(type: "integer", nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    LowStockAlerted = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -834,6 +836,12 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                 name: "IX_outbox_messages_Status_NextAttemptAtUtc_Id",
                 table: "outbox_messages",
                 columns: new[] { "Status", "NextAttemptAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_issues_GatewayOrderId_Kind",
+                table: "payment_issues",
+                columns: new[] { "GatewayOrderId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_payment_issues_PaymentId",

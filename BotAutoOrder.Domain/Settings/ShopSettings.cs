@@ -1,0 +1,19 @@
+namespace BotAutoOrder.Domain.Settings;
+
+/// <summary>The shop rules in force: dashboard-edited values over the configured defaults (<c>Shop:*</c>, <c>Store:*</c>).</summary>
+public sealed record ShopSettings
+{
+    public string StoreName { get; init; } = "Toko Digital";
+    public int InvoiceExpiryMinutes { get; init; } = 15;
+    public long DepositMin { get; init; } = 10_000;
+    public long DepositMax { get; init; } = 5_000_000;
+    public int SpamMaxActions { get; init; } = 30;
+    public int SpamWindowSeconds { get; init; } = 10;
+    public int LowStockThreshold { get; init; } = 5;
+    public int SendRatePerSecond { get; init; } = 25;
+    public string ContactUsername { get; init; } = "";
+    /// <summary>Days an SNK proof is kept after review (0 keeps forever).</summary>
+    public int ProofRetentionDays { get; init; } = 90;
+    /// <summary>Days of scheduled backups kept (0 disables scheduled backups).</summary>
+    public int BackupRetentionDays { get; init; } = 7;
+}
