@@ -1,4 +1,5 @@
 using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Domain.Customers;
@@ -17,6 +18,7 @@ public static class DomainServices
         services.AddScoped<SettingsService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<CustomerService>();
+        services.AddScoped<BalanceService>();
         services.AddScoped<CatalogService>();
         return services;
     }
