@@ -2,7 +2,13 @@ using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Settings;
+using BotAutoOrder.Domain.Carts;
 using BotAutoOrder.Domain.Customers;
+using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Payments;
+using BotAutoOrder.Domain.Stock;
+using BotAutoOrder.Domain.Vouchers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +25,15 @@ public static class DomainServices
         services.AddScoped<AuditLog>();
         services.AddScoped<CustomerService>();
         services.AddScoped<BalanceService>();
+        services.AddScoped<DepositService>();
+        services.AddScoped<StockService>();
+        services.AddScoped<VoucherService>();
+        services.AddScoped<CartService>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<FulfilmentService>();
+        services.AddScoped<OrderLifecycleService>();
+        services.AddScoped<CheckoutService>();
+        services.AddScoped<PaymentService>();
         services.AddScoped<CatalogService>();
         return services;
     }
