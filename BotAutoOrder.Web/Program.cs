@@ -1,5 +1,7 @@
 using BotAutoOrder.Domain;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Payments;
+using BotAutoOrder.Web.Payments.Simulator;
 using BotAutoOrder.Web.Telegram;
 using Prometheus;
 using Serilog;
@@ -11,6 +13,7 @@ builder.Services.AddHostOptions(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
 builder.Services.AddTelegramBot(builder.Configuration);
+builder.Services.AddPakasir(builder.Configuration);
 
 var app = builder.Build();
 app.LogStartupSummary();
@@ -20,6 +23,7 @@ app.UseSerilogRequestLogging();
 app.UseHttpMetrics();
 app.MapObservability();
 app.MapTelegramWebhook();
+app.MapPakasirSimulator();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>
