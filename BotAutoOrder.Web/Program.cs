@@ -3,6 +3,7 @@ using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments;
 using BotAutoOrder.Web.Payments.Simulator;
 using BotAutoOrder.Web.Telegram;
+using BotAutoOrder.Web.Workers;
 using Prometheus;
 using Serilog;
 
@@ -14,6 +15,8 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
 builder.Services.AddTelegramBot(builder.Configuration);
 builder.Services.AddPakasir(builder.Configuration);
+builder.Services.AddPaymentFlow();
+builder.Services.AddWorkers(builder.Configuration);
 
 var app = builder.Build();
 app.LogStartupSummary();
@@ -23,6 +26,7 @@ app.UseSerilogRequestLogging();
 app.UseHttpMetrics();
 app.MapObservability();
 app.MapTelegramWebhook();
+app.MapPakasirWebhook();
 app.MapPakasirSimulator();
 app.Run();
 

@@ -2,7 +2,6 @@ using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
-using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Domain.Vouchers;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +22,8 @@ public sealed class OrderLifecycleService(AppDbContext db, StockService stock, V
         if (changed == 0) return false;
         var released = await stock.ReleaseAsync(orderId, ct);
         await vouchers.ReleaseAsync(orderId, ct);
-        var paymentStatus = to == OrderStatus.Expired ? PaymentStatus.Expired : PaymentStatus.Cancelled;
-        await db.Payments.Where(p => p.OrderId == orderId && p.AppliedAtUtc == null && p.Status == PaymentStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, paymentStatus), ct);
+        // The payment's status stays the gateway's word: reconciliation keeps asking until the gateway says it is closed,
+        // so a payment that still arrives is found and handled as a late payment.
         var chatId = await db.Orders.Where(o => o.Id == orderId)
             .Select(o => db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.TelegramUserId).First()).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.OrderQrClosed, new OrderPayload(orderId, to == OrderStatus.Expired ? "expired" : "cancelled"),
@@ -43,9 +41,6 @@ public sealed class OrderLifecycleService(AppDbContext db, StockService stock, V
         var changed = await db.Deposits.Where(d => d.Id == depositId && d.Status == DepositStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, to), ct);
         if (changed == 0) return false;
-        var paymentStatus = to == DepositStatus.Expired ? PaymentStatus.Expired : PaymentStatus.Cancelled;
-        await db.Payments.Where(p => p.DepositId == depositId && p.AppliedAtUtc == null && p.Status == PaymentStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, paymentStatus), ct);
         var chatId = await db.Deposits.Where(d => d.Id == depositId)
             .Select(d => db.Customers.Where(c => c.Id == d.CustomerId).Select(c => c.TelegramUserId).First()).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.DepositQrClosed, new DepositPayload(depositId), $"depqr:{depositId}:closed");

@@ -62,11 +62,14 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task RecordCheckAsync(long paymentId, string raw, CancellationToken ct)
+    /// <summary>Records a status answer; a closed transaction (expired/cancelled at the gateway) stops being polled.</summary>
+    public async Task RecordCheckAsync(long paymentId, string raw, PaymentStatus gatewayStatus, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Payments.Where(p => p.Id == paymentId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, now).SetProperty(p => p.RawStatusResponse, raw), ct);
+        var status = gatewayStatus == PaymentStatus.Completed ? PaymentStatus.Pending : gatewayStatus; // completed goes through the gate
+        await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, now).SetProperty(p => p.RawStatusResponse, raw)
+                .SetProperty(p => p.Status, status), ct);
     }
 
     private async Task<PaymentApplyOutcome> ApplyToOrderAsync(Payment payment, string actor, CancellationToken ct)

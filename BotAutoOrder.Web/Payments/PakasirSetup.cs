@@ -24,6 +24,7 @@ public static class PakasirSetup
         services.AddSingleton<IValidateOptions<PakasirOptions>, PakasirOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QrCodeRenderer>();
+
         services.AddSingleton<PakasirSimulator>();
         services.AddSingleton<SimulatorApi>();
 
