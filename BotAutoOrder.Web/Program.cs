@@ -1,5 +1,6 @@
 using BotAutoOrder.Domain;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Playground;
 using BotAutoOrder.Web.Telegram;
 using Prometheus;
 using Serilog;
@@ -11,6 +12,7 @@ builder.Services.AddHostOptions(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
 builder.Services.AddTelegramBot(builder.Configuration);
+builder.Services.AddPlayground(builder.Configuration);
 
 var app = builder.Build();
 app.LogStartupSummary();
@@ -20,6 +22,7 @@ app.UseSerilogRequestLogging();
 app.UseHttpMetrics();
 app.MapObservability();
 app.MapTelegramWebhook();
+app.MapPlayground();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>
