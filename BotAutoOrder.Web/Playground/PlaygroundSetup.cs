@@ -1,5 +1,7 @@
 using BotAutoOrder.Web.Telegram;
 using Microsoft.Extensions.Options;
+using Serilog.AspNetCore;
+using Serilog.Events;
 
 namespace BotAutoOrder.Web.Playground;
 
@@ -17,8 +19,17 @@ public static class PlaygroundSetup
         services.AddSingleton<PlaygroundStore>();
         services.AddTransient<PlaygroundBotApi>();
         var mode = (config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new()).EffectiveMode;
-        if (mode == TelegramMode.Playground)
-            services.AddHttpClient(TelegramSetup.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PlaygroundBotApi>());
+        if (mode != TelegramMode.Playground) return services;
+
+        services.AddHttpClient(TelegramSetup.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PlaygroundBotApi>());
+        // The page polls every second: a successful poll is not worth a request log line.
+        services.PostConfigure<RequestLoggingOptions>(o =>
+        {
+            var level = o.GetLevel;
+            o.GetLevel = (http, ms, error) => error is null && http.Response.StatusCode < 400 && http.Request.Path.StartsWithSegments(Path + "/api/chat")
+                ? LogEventLevel.Verbose
+                : level(http, ms, error);
+        });
         return services;
     }
 
@@ -26,6 +37,8 @@ public static class PlaygroundSetup
     {
         if (app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value.EffectiveMode != TelegramMode.Playground) return app;
 
+        app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlaygroundSetup).FullName!)
+            .LogInformation("Playground mode (no Telegram:BotToken): open {Path} in a browser to talk to the shop bot", Path);
         var group = app.MapGroup(Path).ExcludeFromDescription();
         group.MapGet("", PlaygroundViews.Page);
         group.MapGet("/assets/{name}", PlaygroundViews.Asset);
