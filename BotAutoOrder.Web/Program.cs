@@ -2,6 +2,7 @@ using BotAutoOrder.Domain;
 using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments;
 using BotAutoOrder.Web.Payments.Simulator;
+using BotAutoOrder.Web.Playground;
 using BotAutoOrder.Web.Telegram;
 using BotAutoOrder.Web.Workers;
 using Prometheus;
@@ -14,6 +15,7 @@ builder.Services.AddHostOptions(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
 builder.Services.AddTelegramBot(builder.Configuration);
+builder.Services.AddPlayground(builder.Configuration);
 builder.Services.AddPakasir(builder.Configuration);
 builder.Services.AddPaymentFlow();
 builder.Services.AddWorkers(builder.Configuration);
@@ -28,6 +30,7 @@ app.MapObservability();
 app.MapTelegramWebhook();
 app.MapPakasirWebhook();
 app.MapPakasirSimulator();
+app.MapPlayground();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>
