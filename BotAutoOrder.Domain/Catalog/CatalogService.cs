@@ -23,10 +23,10 @@ public sealed class CatalogService(AppDbContext db)
     {
         var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId && c.IsActive, ct);
         if (category is null) return null;
-        var query = Cards(db.Products.Where(p => p.CategoryId == categoryId && p.IsActive));
-        var total = await query.CountAsync(ct);
+        var products = db.Products.Where(p => p.CategoryId == categoryId && p.IsActive);
+        var total = await products.CountAsync(ct);
         pageIndex = Math.Clamp(pageIndex, 0, Math.Max(0, (total - 1) / pageSize));
-        var items = await query.OrderBy(p => p.Name).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await Cards(products.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(pageIndex * pageSize).Take(pageSize)).ToListAsync(ct);
         return new Page<ProductCard>(items, pageIndex, pageSize, total);
     }
 
