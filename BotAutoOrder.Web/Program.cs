@@ -23,6 +23,7 @@ builder.Services.AddWorkers(builder.Configuration);
 var app = builder.Build();
 app.LogStartupSummary();
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedIfPlaygroundAsync();
 
 app.UseSerilogRequestLogging();
 app.UseHttpMetrics();

@@ -37,15 +37,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         page.PageError += (_, e) => problems.Add(e);
         await page.AddInitScriptAsync("localStorage.setItem('playground.buyer', JSON.stringify({ id: 8201, firstName: '<i>Ana</i>', lang: 'id' }))");
 
-        await _shop.App.QueryAsync(async db =>
-        {
-            var category = new Category("Streaming", 1, DateTime.UtcNow);
-            db.Categories.Add(category);
-            await db.SaveChangesAsync();
-            db.Products.Add(new Product("NFX1", "Netflix 1 Bulan", category.Id, 25000, DateTime.UtcNow));
-            return await db.SaveChangesAsync();
-        });
-
+        // The embedded default seeds a demo catalog in Playground mode: the newcomer starts with something to buy.
         await page.GotoAsync("/playground");
         await page.Locator("#text").FillAsync("/start");
         await page.Locator("#text").PressAsync("Enter");
@@ -58,7 +50,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         Assert.StartsWith("/start", await page.Locator(".msg.buyer .bubble").First.InnerTextAsync());
         await page.Locator(".inline-keyboard button", new() { HasText = "Streaming" }).ClickAsync();
         // The bot answered the click by turning the category list into the category's products, in place.
-        await page.Locator(".inline-keyboard button", new() { HasText = "Netflix 1 Bulan" }).WaitForAsync(new() { Timeout = 15_000 });
+        await page.Locator(".inline-keyboard button", new() { HasText = "Netflix Premium 1 Bulan" }).WaitForAsync(new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-start.png"), FullPage = true });
         Assert.True(problems.Count == 0, string.Join("\n", problems)); // no script errors, no CSP violations, no missing files
     }
