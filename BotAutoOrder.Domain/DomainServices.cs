@@ -3,6 +3,7 @@ using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Domain.Customers;
+using BotAutoOrder.Domain.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +21,7 @@ public static class DomainServices
         services.AddScoped<CustomerService>();
         services.AddScoped<BalanceService>();
         services.AddScoped<CatalogService>();
+        services.AddScoped<StaffService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using BotAutoOrder.Domain;
+using BotAutoOrder.Web.Dashboard;
 using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Telegram;
 using Prometheus;
@@ -11,6 +12,7 @@ builder.Services.AddHostOptions(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
 builder.Services.AddTelegramBot(builder.Configuration);
+builder.Services.AddDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.LogStartupSummary();
@@ -18,8 +20,10 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.Ser
 
 app.UseSerilogRequestLogging();
 app.UseHttpMetrics();
+app.UseDashboard();
 app.MapObservability();
 app.MapTelegramWebhook();
+app.MapDashboard();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>
