@@ -4,6 +4,7 @@ using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Staff;
+using BotAutoOrder.Domain.Stock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,6 +23,8 @@ public static class DomainServices
         services.AddScoped<BalanceService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<CatalogCsvService>();
+        services.AddScoped<StockImportService>();
         return services;
     }
 }
