@@ -12,7 +12,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
 
     public PageOf<Row> Rows { get; private set; } = PageOf<Row>.Empty;
 
-    public async Task OnGetAsync(int? page) =>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page) =>
         Rows = await Paging.From(page).ApplyAsync(db.Categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new Row(c.Id, c.Name, c.SortOrder, c.IsActive, db.Products.Count(p => p.CategoryId == c.Id))), Aborted);
 

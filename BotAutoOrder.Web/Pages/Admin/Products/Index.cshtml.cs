@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
     public PageOf<Row> Rows { get; private set; } = PageOf<Row>.Empty;
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
     {
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(Aborted);
         var query = db.Products.AsQueryable();

@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, StockImportService stock) : Admi
     public IReadOnlyDictionary<StockItemStatus, int> Counts { get; private set; } = new Dictionary<StockItemStatus, int>();
     public PageOf<Item> Items { get; private set; } = PageOf<Item>.Empty;
 
-    public async Task<IActionResult> OnGetAsync(long id, int? page)
+    public async Task<IActionResult> OnGetAsync(long id, [FromQuery(Name = "page")] int? page)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, Aborted);
         if (product is null) return NotFound();
