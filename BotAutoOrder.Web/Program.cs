@@ -1,7 +1,11 @@
 using BotAutoOrder.Domain;
 using BotAutoOrder.Web.Dashboard;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Payments;
+using BotAutoOrder.Web.Payments.Simulator;
+using BotAutoOrder.Web.Playground;
 using BotAutoOrder.Web.Telegram;
+using BotAutoOrder.Web.Workers;
 using Prometheus;
 using Serilog;
 
@@ -13,6 +17,10 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
 builder.Services.AddTelegramBot(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
+builder.Services.AddPlayground(builder.Configuration);
+builder.Services.AddPakasir(builder.Configuration);
+builder.Services.AddPaymentFlow();
+builder.Services.AddWorkers(builder.Configuration);
 
 var app = builder.Build();
 app.LogStartupSummary();
@@ -24,6 +32,9 @@ app.UseDashboard();
 app.MapObservability();
 app.MapTelegramWebhook();
 app.MapDashboard();
+app.MapPakasirWebhook();
+app.MapPakasirSimulator();
+app.MapPlayground();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>

@@ -18,6 +18,28 @@ public sealed class CatalogService(AppDbContext db)
         return new StoreStats(productsAvailable, completed, buyers);
     }
 
+    /// <summary>Active products of an active category, by name, a page at a time, with live stock.</summary>
+    public async Task<Page<ProductCard>?> GetProductsAsync(long categoryId, int pageIndex, int pageSize, CancellationToken ct)
+    {
+        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId && c.IsActive, ct);
+        if (category is null) return null;
+        var products = db.Products.Where(p => p.CategoryId == categoryId && p.IsActive);
+        var total = await products.CountAsync(ct);
+        pageIndex = Math.Clamp(pageIndex, 0, Math.Max(0, (total - 1) / pageSize));
+        var items = await Cards(products.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(pageIndex * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new Page<ProductCard>(items, pageIndex, pageSize, total);
+    }
+
+    /// <summary>An active product in an active category, or null (deleted, hidden: a stale button).</summary>
+    public Task<ProductCard?> GetProductAsync(long productId, CancellationToken ct) =>
+        Cards(db.Products.Where(p => p.Id == productId && p.IsActive && p.Category!.IsActive)).FirstOrDefaultAsync(ct);
+
+    private IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
+        products.Select(p => new ProductCard(
+            p.Id, p.Code, p.Name, p.CategoryId, p.Category!.Name, p.Price, p.Description, p.PerOrderLimit, p.TermsText != null,
+            db.StockItems.Count(s => s.ProductId == p.Id && s.Status == StockItemStatus.Available),
+            db.StockItems.Count(s => s.ProductId == p.Id && s.Status == StockItemStatus.Sold)));
+
     /// <summary>Active categories that hold at least one active product, in display order.</summary>
     public async Task<IReadOnlyList<CategorySummary>> GetCategoriesAsync(CancellationToken ct) =>
         await db.Categories

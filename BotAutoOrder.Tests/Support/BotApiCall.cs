@@ -9,6 +9,16 @@ public sealed record BotApiCall(long Sequence, string Method, JsonObject Paramet
     public string? Text => Parameters["text"]?.ToString() ?? Parameters["caption"]?.ToString();
     public string? Str(string name) => Parameters[name]?.ToString();
 
+    /// <summary>The uploaded file behind a parameter (directly, or through <c>attach://name</c> as Telegram.Bot sends it).</summary>
+    public byte[] FileOf(string parameter)
+    {
+        if (Files.TryGetValue(parameter, out var direct)) return direct;
+        var value = Str(parameter);
+        if (value is not null && value.StartsWith("attach://", StringComparison.Ordinal) && Files.TryGetValue(value["attach://".Length..], out var attached))
+            return attached;
+        throw new KeyNotFoundException($"No upload for '{parameter}' (parts: {string.Join(", ", Files.Keys)}; value: {value})");
+    }
+
     /// <summary>The labels of every button in <c>reply_markup</c> (inline or reply keyboard), row by row.</summary>
     public IReadOnlyList<string> ButtonTexts() =>
         Parameters["reply_markup"] is JsonObject markup && (markup["inline_keyboard"] ?? markup["keyboard"]) is JsonArray rows

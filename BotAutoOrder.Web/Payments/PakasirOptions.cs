@@ -27,6 +27,9 @@ public sealed class PakasirOptions
     public string WebhookSecret { get; set; } = "";
     public string Method { get; set; } = "qris";
 
+    /// <summary>Per-attempt timeout of a gateway call in seconds (a buyer is waiting; Pakasir answers in well under a second).</summary>
+    public int TimeoutSeconds { get; set; } = 15;
+
     public PakasirMode EffectiveMode => Mode ??
         (string.IsNullOrWhiteSpace(Project) || string.IsNullOrWhiteSpace(ApiKey) ? PakasirMode.Simulator : PakasirMode.Live);
 

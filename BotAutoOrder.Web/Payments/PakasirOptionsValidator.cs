@@ -20,6 +20,7 @@ public sealed class PakasirOptionsValidator : IValidateOptions<PakasirOptions>
             if (!Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var u) || (u.Scheme != "https" && u.Scheme != "http"))
                 errors.Add("Pakasir:BaseUrl must be an absolute http(s) URL.");
         }
+        if (o.TimeoutSeconds is < 1 or > 120) errors.Add("Pakasir:TimeoutSeconds must be between 1 and 120.");
         if (!Methods.Contains(o.Method)) errors.Add($"Pakasir:Method '{o.Method}' is not a Pakasir method ({string.Join(", ", Methods)}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

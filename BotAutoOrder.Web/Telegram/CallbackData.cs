@@ -1,18 +1,49 @@
+using System.Globalization;
+
 namespace BotAutoOrder.Web.Telegram;
 
 /// <summary>
 /// The <c>callback_data</c> of every inline button (at most 64 bytes): <c>verb:arg:arg</c>.
-/// Parsing never throws: anything unknown is a stale button.
+/// Parsing never throws: anything unknown or malformed is a stale button.
 /// </summary>
 public static class CallbackData
 {
     public const string CategoryVerb = "cat";
+    public const string Categories = "cats";
+    public const string ProductVerb = "p";
+    public const string AddVerb = "add";
+    public const string Cart = "cart";
+    public const string CartQuantityVerb = "cq";
+    public const string ClearCart = "cclr";
+    public const string Voucher = "vch";
+    public const string RemoveVoucher = "vdel";
+    public const string Checkout = "co";
+    public const string PayVerb = "pay";
+    public const string StatusVerb = "st";
+    public const string CancelVerb = "cx";
+    public const string OrderVerb = "ord";
+    public const string Orders = "ords";
+    public const string ResendVerb = "rs";
+    public const string Balance = "bal";
+    public const string DepositVerb = "dep";
+    public const string DepositStatusVerb = "dst";
+    public const string Noop = "noop";
 
-    public static string Category(long categoryId, int page = 0) => $"{CategoryVerb}:{categoryId}:{page}";
+    public static string Category(long categoryId, int page = 0) => Join(CategoryVerb, categoryId, page);
+    public static string Product(long productId, int quantity) => Join(ProductVerb, productId, quantity);
+    public static string AddToCart(long productId, int quantity) => Join(AddVerb, productId, quantity);
+    public static string CartQuantity(long productId, int quantity) => Join(CartQuantityVerb, productId, quantity);
+    public static string Pay(string method) => PayVerb + ":" + method;
+    public static string Status(long orderId) => Join(StatusVerb, orderId);
+    public static string Cancel(long orderId) => Join(CancelVerb, orderId);
+    public static string Order(long orderId) => Join(OrderVerb, orderId);
+    public static string Resend(long orderId) => Join(ResendVerb, orderId);
+    public static string Deposit(long amount) => Join(DepositVerb, amount);
+    public static string DepositStatus(long depositId) => Join(DepositStatusVerb, depositId);
 
     public static (string Verb, string[] Args) Parse(string? data)
     {
-        if (string.IsNullOrEmpty(data)) return ("", []);
+        if (string.IsNullOrEmpty(data) || data.Length > 64) return ("", []);
         var parts = data.Split(':');
         return (parts[0], parts[1..]);
     }
@@ -20,6 +51,15 @@ public static class CallbackData
     public static bool TryLong(string[] args, int index, out long value)
     {
         value = 0;
-        return args.Length > index && long.TryParse(args[index], out value);
+        return args.Length > index && long.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
+
+    public static bool TryInt(string[] args, int index, out int value)
+    {
+        value = 0;
+        return args.Length > index && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 0 and <= 1_000_000;
+    }
+
+    private static string Join(string verb, params long[] args) =>
+        verb + ":" + string.Join(':', args.Select(a => a.ToString(CultureInfo.InvariantCulture)));
 }

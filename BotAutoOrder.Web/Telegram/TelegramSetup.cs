@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Web.Telegram.Screens;
 using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.Extensions.Options;
@@ -26,11 +27,29 @@ public static class TelegramSetup
                 return new TelegramBotClient(new TelegramBotClientOptions(o.EffectiveToken, o.ApiBaseUrl) { RetryCount = 0 }, http);
             });
 
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            return new NotificationTargets(o.AdminIdList, o.OwnerIdList);
+        });
         services.AddSingleton<BotTexts>();
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateHandler>();
         services.AddScoped<MainMenu>();
         services.AddScoped<StartScreen>();
+        services.AddScoped<Buttons>();
+        services.AddScoped<ScreenSender>();
+        services.AddScoped<CatalogScreen>();
+        services.AddScoped<CartScreen>();
+        services.AddScoped<CheckoutScreen>();
+        services.AddScoped<AccountScreen>();
+        services.AddScoped<InvoiceCaptions>();
+        services.AddScoped<DeliveryRenderer>();
+        services.AddScoped<QrSender>();
+        services.AddScoped<AdminNotices>();
+        services.AddScoped<VoucherTexts>();
+        services.AddSingleton<StoreTime>();
+        services.AddSingleton<OwnerBot>();
 
         var mode = (config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new()).EffectiveMode;
         if (mode == TelegramMode.Webhook) services.AddHostedService<WebhookRegistrationService>();

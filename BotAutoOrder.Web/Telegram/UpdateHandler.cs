@@ -1,5 +1,7 @@
+using System.Globalization;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Web.Telegram.Screens;
 using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,10 @@ using Telegram.Bot.Types.Enums;
 
 namespace BotAutoOrder.Web.Telegram;
 
-/// <summary>The one place an update is turned into the bot's answer: switches on the update's shape.</summary>
+/// <summary>
+/// The one place an update becomes the bot's answer: switches on the update's shape, then on the command, menu button
+/// or button verb. Every button press is answered (in <c>finally</c>), stale or not.
+/// </summary>
 public sealed class UpdateHandler(
     ITelegramBotClient bot,
     CustomerService customers,
@@ -17,6 +22,10 @@ public sealed class UpdateHandler(
     BotTexts texts,
     MainMenu menu,
     StartScreen start,
+    CatalogScreen catalog,
+    CartScreen cart,
+    CheckoutScreen checkout,
+    AccountScreen account,
     ILogger<UpdateHandler> log)
 {
     public Task HandleAsync(Update update, CancellationToken ct) => update switch
@@ -31,41 +40,97 @@ public sealed class UpdateHandler(
     {
         if (message.Chat.Type != ChatType.Private || message.From is not { IsBot: false } from) return;
         var customer = await customers.UpsertAsync(ProfileOf(from), ct);
-        var lang = BotTexts.LanguageFor(customer.LanguageCode);
+        var buyer = new BuyerContext(bot, customer, message.Chat.Id, BotTexts.LanguageFor(customer.LanguageCode), null);
         if (customer.IsBlocked)
         {
-            await bot.SendMessage(message.Chat.Id, await texts.RenderAsync(BotTextCatalog.Blocked, lang, ct), ParseMode.Html, cancellationToken: ct);
+            await bot.SendMessage(buyer.ChatId, await texts.RenderAsync(BotTextCatalog.Blocked, buyer.Lang, ct), ParseMode.Html, cancellationToken: ct);
             return;
         }
-
         var text = message.Text?.Trim() ?? "";
-        if (text.StartsWith("/start", StringComparison.OrdinalIgnoreCase))
+        var (command, argument) = SplitCommand(text);
+        switch (command)
         {
-            await start.ShowAsync(message.Chat.Id, customer, ct);
-            return;
+            case "/start":
+                await start.ShowAsync(buyer.ChatId, customer, ct);
+                return;
+            case "/voucher" when argument.Length > 0:
+                await cart.ApplyVoucherAsync(buyer, argument, ct);
+                return;
+            case "/deposit" when long.TryParse(argument.Replace(".", "").Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var amount):
+                await account.StartDepositAsync(buyer, amount, ct);
+                return;
+            case "/help":
+                await account.ShowHelpAsync(buyer, ct);
+                return;
         }
-        var menuButton = text.Length > 0 ? await menu.MatchAsync(text, ct) : null;
-        if (menuButton == BotTextCatalog.MenuProducts)
-        {
-            await start.ShowCategoriesAsync(message.Chat.Id, lang, ct);
-            return;
-        }
-        await bot.SendMessage(message.Chat.Id, await texts.RenderAsync(BotTextCatalog.UnknownText, lang, ct), ParseMode.Html,
-            replyMarkup: await menu.KeyboardAsync(lang, ct), cancellationToken: ct);
+        var button = text.Length > 0 ? await menu.MatchAsync(text, ct) : null;
+        if (button == BotTextCatalog.MenuProducts) await start.ShowCategoriesAsync(buyer.ChatId, buyer.Lang, ct);
+        else if (button == BotTextCatalog.MenuCart) await cart.ShowAsync(buyer, ct);
+        else if (button == BotTextCatalog.MenuBalance) await account.ShowBalanceAsync(buyer, ct);
+        else if (button == BotTextCatalog.MenuOrders) await account.ShowOrdersAsync(buyer, ct);
+        else if (button == BotTextCatalog.MenuHelp) await account.ShowHelpAsync(buyer, ct);
+        else await bot.SendMessage(buyer.ChatId, await texts.RenderAsync(BotTextCatalog.UnknownText, buyer.Lang, ct), ParseMode.Html,
+            replyMarkup: await menu.KeyboardAsync(buyer.Lang, ct), cancellationToken: ct);
     }
 
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken ct)
     {
         var customer = await customers.UpsertAsync(ProfileOf(query.From), ct);
-        var lang = BotTexts.LanguageFor(customer.LanguageCode);
-        if (customer.IsBlocked)
+        var buyer = new BuyerContext(bot, customer, query.Message?.Chat.Id ?? query.From.Id, BotTexts.LanguageFor(customer.LanguageCode), query);
+        try
         {
-            await AnswerAsync(query, await texts.RenderAsync(BotTextCatalog.Blocked, lang, ct), ct);
-            return;
+            if (customer.IsBlocked)
+            {
+                await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.Blocked, buyer.Lang, ct), alert: true);
+                return;
+            }
+            if (!await RouteAsync(buyer, query.Data, ct))
+            {
+                log.LogDebug("Stale or unknown button {Data} from {UserId}", query.Data, query.From.Id);
+                await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            }
         }
-        var (verb, _) = CallbackData.Parse(query.Data);
-        log.LogDebug("Callback {Verb} from {UserId}", verb, query.From.Id);
-        await AnswerAsync(query, await texts.RenderAsync(BotTextCatalog.StaleButton, lang, ct), ct);
+        finally
+        {
+            await buyer.AnswerAsync();
+        }
+    }
+
+    /// <returns>False for an unknown verb or malformed arguments (a stale or forged button).</returns>
+    private async Task<bool> RouteAsync(BuyerContext buyer, string? data, CancellationToken ct)
+    {
+        var (verb, args) = CallbackData.Parse(data);
+        long id;
+        int n;
+        switch (verb)
+        {
+            case CallbackData.Noop: return true;
+            case CallbackData.Categories: await start.ShowCategoriesAsync(buyer, ct); return true;
+            case CallbackData.CategoryVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryInt(args, 1, out n):
+                await catalog.ShowCategoryAsync(buyer, id, n, ct); return true;
+            case CallbackData.ProductVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryInt(args, 1, out n):
+                await catalog.ShowProductAsync(buyer, id, n, ct); return true;
+            case CallbackData.AddVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryInt(args, 1, out n):
+                await cart.AddAsync(buyer, id, n, ct); return true;
+            case CallbackData.Cart: await cart.ShowAsync(buyer, ct); return true;
+            case CallbackData.CartQuantityVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryInt(args, 1, out n):
+                await cart.SetQuantityAsync(buyer, id, n, ct); return true;
+            case CallbackData.ClearCart: await cart.ClearAsync(buyer, ct); return true;
+            case CallbackData.Voucher: await cart.PromptVoucherAsync(buyer, ct); return true;
+            case CallbackData.RemoveVoucher: await cart.RemoveVoucherAsync(buyer, ct); return true;
+            case CallbackData.Checkout: await checkout.ShowChoiceAsync(buyer, ct); return true;
+            case CallbackData.PayVerb when args is ["q"]: await checkout.PayAsync(buyer, PaymentMethod.Qris, ct); return true;
+            case CallbackData.PayVerb when args is ["b"]: await checkout.PayAsync(buyer, PaymentMethod.Balance, ct); return true;
+            case CallbackData.StatusVerb when CallbackData.TryLong(args, 0, out id): await checkout.CheckStatusAsync(buyer, id, ct); return true;
+            case CallbackData.CancelVerb when CallbackData.TryLong(args, 0, out id): await checkout.CancelAsync(buyer, id, ct); return true;
+            case CallbackData.Orders: await account.ShowOrdersAsync(buyer, ct); return true;
+            case CallbackData.OrderVerb when CallbackData.TryLong(args, 0, out id): await account.ShowOrderAsync(buyer, id, ct); return true;
+            case CallbackData.ResendVerb when CallbackData.TryLong(args, 0, out id): await account.ResendAsync(buyer, id, ct); return true;
+            case CallbackData.Balance: await account.ShowBalanceAsync(buyer, ct); return true;
+            case CallbackData.DepositVerb when CallbackData.TryLong(args, 0, out id): await account.StartDepositAsync(buyer, id, ct); return true;
+            case CallbackData.DepositStatusVerb when CallbackData.TryLong(args, 0, out id): await account.DepositStatusAsync(buyer, id, ct); return true;
+            default: return false;
+        }
     }
 
     private async Task OnMyChatMemberAsync(ChatMemberUpdated update, CancellationToken ct)
@@ -80,19 +145,16 @@ public sealed class UpdateHandler(
         log.LogInformation("Buyer {UserId} {Change} the bot", update.From.Id, kicked ? "blocked" : "unblocked");
     }
 
-    /// <summary>Answers a callback at once; an old query ("query is too old") is not an error worth more than a line.</summary>
-    private async Task AnswerAsync(CallbackQuery query, string? text, CancellationToken ct)
+    /// <summary><c>/voucher@ShopBot HEMAT10</c> → (<c>/voucher</c>, <c>HEMAT10</c>).</summary>
+    private static (string Command, string Argument) SplitCommand(string text)
     {
-        try
-        {
-            await bot.AnswerCallbackQuery(query.Id, text, cancellationToken: ct);
-        }
-        catch (global::Telegram.Bot.Exceptions.ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase))
-        {
-            log.LogDebug("Callback {QueryId} too old to answer", query.Id);
-        }
+        if (!text.StartsWith('/')) return ("", text);
+        var space = text.IndexOf(' ');
+        var command = space < 0 ? text : text[..space];
+        var at = command.IndexOf('@');
+        if (at > 0) command = command[..at];
+        return (command.ToLowerInvariant(), space < 0 ? "" : text[(space + 1)..].Trim());
     }
 
-    private static TelegramProfile ProfileOf(User user) =>
-        new(user.Id, user.FirstName, user.LastName, user.Username, user.LanguageCode);
+    private static TelegramProfile ProfileOf(User user) => new(user.Id, user.FirstName, user.LastName, user.Username, user.LanguageCode);
 }

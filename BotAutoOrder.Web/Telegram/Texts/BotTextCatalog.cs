@@ -4,7 +4,7 @@ namespace BotAutoOrder.Web.Telegram.Texts;
 /// Every buyer-facing text, in one place. Admins may override any of them from the dashboard
 /// (<see cref="Domain.Settings.BotTextOverride"/>); the placeholders listed here are the ones a template may use.
 /// </summary>
-public static class BotTextCatalog
+public static partial class BotTextCatalog
 {
     public static readonly TextTemplate StartGreeting = new("start.greeting",
         "🌟 Halo, <b>{name}</b>! Selamat datang di <b>{store}</b>.\n\n📦 Produk tersedia: <b>{products}</b> | 🛒 Transaksi: <b>{transactions}</b> | 👥 Pembeli: <b>{buyers}</b>\n\nBelanja akun, voucher &amp; lisensi digital — bayar QRIS, barang langsung dikirim otomatis ⚡",
@@ -52,5 +52,6 @@ public static class BotTextCatalog
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(TextTemplate))
         .Select(f => (TextTemplate)f.GetValue(null)!)
+        .Concat(VoucherTexts.All)
         .ToArray();
 }

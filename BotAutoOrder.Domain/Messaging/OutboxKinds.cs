@@ -1,0 +1,20 @@
+namespace BotAutoOrder.Domain.Messaging;
+
+/// <summary>
+/// What an outbox row asks the bot layer to do. Intents (<c>order.*</c>, <c>deposit.*</c>, <c>admin.*</c>) are rendered
+/// with the current templates when sent; concrete kinds (<c>text</c>, <c>document</c>) carry ready HTML.
+/// </summary>
+public static class OutboxKinds
+{
+    public const string OrderDelivery = "order.delivery";
+    public const string OrderPaidAdmin = "order.paid_admin";
+    public const string OrderQrClosed = "order.qr_closed";
+    public const string OrderLateCredit = "order.late_credit";
+    public const string OrderLateAdmin = "order.late_admin";
+    public const string DepositCredited = "deposit.credited";
+    public const string DepositPaidAdmin = "deposit.paid_admin";
+    public const string DepositQrClosed = "deposit.qr_closed";
+    public const string PaymentIssueAdmin = "payment.issue_admin";
+    public const string Text = "text";
+    public const string Document = "document";
+}

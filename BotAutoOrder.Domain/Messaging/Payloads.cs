@@ -1,0 +1,18 @@
+namespace BotAutoOrder.Domain.Messaging;
+
+/// <summary>Payload of intents about an order.</summary>
+public sealed record OrderPayload(long OrderId, string? Reason = null);
+
+/// <summary>Payload of intents about a deposit.</summary>
+public sealed record DepositPayload(long DepositId);
+
+/// <summary>Payload of a ready HTML text message (optional inline buttons as label/callback-or-url pairs).</summary>
+public sealed record TextPayload(string Html, IReadOnlyList<IReadOnlyList<ButtonPayload>>? Buttons = null);
+
+public sealed record ButtonPayload(string Label, string? CallbackData = null, string? Url = null);
+
+/// <summary>Payload of a text file sent as a document (long deliveries).</summary>
+public sealed record DocumentPayload(string FileName, string Content, string CaptionHtml);
+
+/// <summary>Payload of a reconciliation item for admins.</summary>
+public sealed record PaymentIssuePayload(string GatewayOrderId, string Kind);

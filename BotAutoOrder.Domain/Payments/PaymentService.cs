@@ -1,0 +1,141 @@
+using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Balances;
+using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace BotAutoOrder.Domain.Payments;
+
+/// <summary>
+/// Applies a payment the gateway has confirmed. The single gate is one conditional update
+/// (<c>SET AppliedAtUtc WHERE AppliedAtUtc IS NULL</c>) in the same transaction as the effect, so however many webhooks,
+/// polls and clicks race, the effect happens once. A paid amount is never dropped: it fulfils the order, fulfils it
+/// late, or is credited to the balance with a reconciliation item for the admins.
+/// </summary>
+public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment, BalanceService balances, Outbox outbox,
+    AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Call only with what the gateway's status API said (never with a webhook body alone).</summary>
+    public async Task<PaymentApplyResult> ApplyCompletedAsync(string gatewayOrderId, long confirmedAmount, DateTime? completedAtUtc,
+        string actor, string rawStatus, CancellationToken ct)
+    {
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.GatewayOrderId == gatewayOrderId, ct);
+        if (payment is null) return new PaymentApplyResult(PaymentApplyOutcome.Unknown);
+        if (payment.AppliedAtUtc is not null) return Result(PaymentApplyOutcome.AlreadyApplied, payment);
+        if (confirmedAmount != payment.Amount)
+        {
+            await RecordIssueAsync(PaymentIssueKind.AmountMismatch, payment, confirmedAmount,
+                $"Gateway reports Rp{confirmedAmount} completed for {gatewayOrderId}; we asked Rp{payment.Amount}.", ct);
+            return Result(PaymentApplyOutcome.AmountMismatch, payment);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var gate = await db.Payments.Where(p => p.Id == payment.Id && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AppliedAtUtc, now).SetProperty(p => p.Status, PaymentStatus.Completed)
+                .SetProperty(p => p.CompletedAtUtc, completedAtUtc ?? now).SetProperty(p => p.RawStatusResponse, rawStatus), ct);
+        if (gate == 0) return Result(PaymentApplyOutcome.AlreadyApplied, payment);
+
+        var outcome = payment.Purpose == PaymentPurpose.Deposit
+            ? await CreditDepositAsync(payment, actor, ct)
+            : await ApplyToOrderAsync(payment, actor, ct);
+        audit.Record(actor, "payment.applied", "Payment", payment.Id, new { payment.GatewayOrderId, payment.Amount, outcome = outcome.ToString() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result(outcome, payment);
+    }
+
+    /// <summary>Stores what the gateway answered to create; an order or deposit never outlives the gateway's expiry.</summary>
+    public async Task RecordCreatedAsync(long paymentId, string? txnId, long fee, long totalPayment, string? qrString, string? paymentUrl,
+        DateTime? gatewayExpiresAtUtc, string raw, CancellationToken ct)
+    {
+        var payment = await db.Payments.FirstAsync(p => p.Id == paymentId, ct);
+        payment.RecordCreated(txnId, fee, totalPayment, qrString, paymentUrl, gatewayExpiresAtUtc, raw);
+        if (gatewayExpiresAtUtc is { } gatewayExpiry)
+        {
+            await db.Orders.Where(o => o.Id == payment.OrderId && o.ExpiresAtUtc > gatewayExpiry)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, gatewayExpiry), ct);
+            await db.Deposits.Where(d => d.Id == payment.DepositId && d.ExpiresAtUtc > gatewayExpiry)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ExpiresAtUtc, gatewayExpiry), ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records a status answer; a closed transaction (expired/cancelled at the gateway) stops being polled.</summary>
+    public async Task RecordCheckAsync(long paymentId, string raw, PaymentStatus gatewayStatus, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = gatewayStatus == PaymentStatus.Completed ? PaymentStatus.Pending : gatewayStatus; // completed goes through the gate
+        await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, now).SetProperty(p => p.RawStatusResponse, raw)
+                .SetProperty(p => p.Status, status), ct);
+    }
+
+    private async Task<PaymentApplyOutcome> ApplyToOrderAsync(Payment payment, string actor, CancellationToken ct)
+    {
+        var orderId = payment.OrderId!.Value;
+        if (await fulfilment.PayPendingAsync(orderId, actor, "qris", ct)) return PaymentApplyOutcome.Fulfilled;
+        var status = await db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).FirstAsync(ct);
+        if (status is OrderStatus.Expired or OrderStatus.Cancelled && await fulfilment.PayClosedAsync(orderId, actor, "qris-late", ct))
+        {
+            outbox.ToAdmins(OutboxKinds.OrderLateAdmin, new OrderPayload(orderId, "fulfilled"), $"late:{orderId}");
+            return PaymentApplyOutcome.FulfilledLate;
+        }
+        // Stock gone, or the order was settled another way: the buyer's money goes to their balance.
+        var customerId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.CustomerId).FirstAsync(ct);
+        await balances.ApplyAsync(customerId, BalanceEntryKind.LatePaymentCredit, payment.Amount, payment.GatewayOrderId,
+            $"Payment for {payment.GatewayOrderId} arrived when the order was {status}", actor, ct);
+        var issue = AddIssue(PaymentIssueKind.LatePaymentCredited, payment, payment.Amount,
+            $"Paid while the order was {status}; Rp{payment.Amount} credited to the buyer's balance.");
+        var chatId = await db.Customers.Where(c => c.Id == customerId).Select(c => c.TelegramUserId).FirstAsync(ct);
+        outbox.ToChat(chatId, OutboxKinds.OrderLateCredit, new OrderPayload(orderId), $"latecredit:{orderId}");
+        outbox.ToAdmins(OutboxKinds.OrderLateAdmin, new OrderPayload(orderId, "credited"), $"late:{orderId}");
+        audit.Record(actor, "payment.issue", "PaymentIssue", payment.GatewayOrderId, new { issue.Kind, issue.Detail });
+        return PaymentApplyOutcome.CreditedToBalance;
+    }
+
+    private async Task<PaymentApplyOutcome> CreditDepositAsync(Payment payment, string actor, CancellationToken ct)
+    {
+        var depositId = payment.DepositId!.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Deposits.Where(d => d.Id == depositId && d.Status != DepositStatus.Paid)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DepositStatus.Paid).SetProperty(d => d.PaidAtUtc, now), ct);
+        var deposit = await db.Deposits.AsNoTracking().FirstAsync(d => d.Id == depositId, ct);
+        var credit = await balances.ApplyAsync(deposit.CustomerId, BalanceEntryKind.Deposit, deposit.Amount, deposit.Code, null, actor, ct);
+        if (credit.Outcome != BalanceOutcome.Applied)
+            throw new InvalidOperationException($"Deposit {deposit.Code} could not be credited: {credit.Outcome}.");
+        var chatId = await db.Customers.Where(c => c.Id == deposit.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
+        outbox.ToChat(chatId, OutboxKinds.DepositCredited, new DepositPayload(depositId), $"deposit:{depositId}");
+        outbox.ToChat(chatId, OutboxKinds.DepositQrClosed, new DepositPayload(depositId), $"depqr:{depositId}:paid");
+        outbox.ToAdmins(OutboxKinds.DepositPaidAdmin, new DepositPayload(depositId), $"deposit:{depositId}");
+        return PaymentApplyOutcome.DepositCredited;
+    }
+
+    /// <summary>A reconciliation item outside any transaction (idempotent: one per gateway order id and kind).</summary>
+    private async Task RecordIssueAsync(PaymentIssueKind kind, Payment payment, long amount, string detail, CancellationToken ct)
+    {
+        if (await db.PaymentIssues.AnyAsync(i => i.GatewayOrderId == payment.GatewayOrderId && i.Kind == kind, ct)) return;
+        AddIssue(kind, payment, amount, detail);
+        audit.Record(AuditLog.Gateway, "payment.issue", "PaymentIssue", payment.GatewayOrderId, new { kind = kind.ToString(), detail });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear(); // recorded by a concurrent call
+        }
+    }
+
+    private PaymentIssue AddIssue(PaymentIssueKind kind, Payment payment, long amount, string detail)
+    {
+        var issue = new PaymentIssue(kind, payment.Id, payment.GatewayOrderId, amount, detail, clock.GetUtcNow().UtcDateTime);
+        db.PaymentIssues.Add(issue);
+        outbox.ToAdmins(OutboxKinds.PaymentIssueAdmin, new PaymentIssuePayload(payment.GatewayOrderId, kind.ToString()),
+            $"issue:{payment.GatewayOrderId}:{kind}");
+        return issue;
+    }
+
+    private static PaymentApplyResult Result(PaymentApplyOutcome outcome, Payment p) => new(outcome, p.Id, p.OrderId, p.DepositId);
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using BotAutoOrder.Domain.Balances;
+using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Payments;
+using BotAutoOrder.Domain.Stock;
+using BotAutoOrder.Tests.Support;
+using BotAutoOrder.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace BotAutoOrder.Tests.Web;
+
+/// <summary>Invariants 2–4: a payment applies at most once, only on the gateway's word, and is never lost.</summary>
+public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingTestBase(provider)
+{
+    private async Task<Order> CheckoutQrisAsync(long buyer, long productId, int quantity = 1)
+    {
+        await SendAsync(buyer, "/start");
+        await ClickAsync(buyer, $"add:{productId}:{quantity}");
+        await ClickAsync(buyer, "pay:q");
+        await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == buyer, what: "QR photo");
+        return await LatestOrderAsync(buyer);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentWebhooksPlusPollAndClick_FulfilOnce()
+    {
+        var productId = await SeedProductAsync("DUP", "Canva Pro", 12_000, items: 5);
+        const long buyer = 20_001;
+        var order = await CheckoutQrisAsync(buyer, productId, quantity: 2);
+        Pakasir.SetStatus(order.InvoiceCode, PaymentStatus.Completed);
+        var txn = Pakasir.Find(order.InvoiceCode)!;
+        var body = new { txn_id = txn.TxnId, order_id = order.InvoiceCode, amount = order.Total, status = "completed", is_sandbox = false,
+            completed_at = DateTimeOffset.UtcNow.ToString("O") };
+
+        var webhooks = Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/pakasir") { Content = JsonContent.Create(body) };
+            request.Headers.Add("X-Secret", PakasirSecret);
+            return (await Client.SendAsync(request)).StatusCode;
+        }).ToList();
+        var click = ClickAsync(buyer, $"st:{order.Id}");
+        var codes = await Task.WhenAll(webhooks);
+        await click;
+
+        Assert.All(codes, c => Assert.Equal(HttpStatusCode.OK, c));
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "delivery");
+        await EventuallyAsync(async () => await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == BotAutoOrder.Domain.Messaging.OutboxStatus.Pending)) == 0, "outbox drained");
+        Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Text!.Contains("Pembayaran diterima"));
+        Assert.Equal(2, await SoldCountAsync(productId));
+        Assert.Equal(2, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold)));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "payment.applied")));
+        Assert.Equal(1, await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == "order.delivery")));
+        Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
+    }
+
+    public static TheoryData<string> Forgeries => new() { "pending", "amount", "unknown", "project", "sandbox", "secret", "malformed" };
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task ForgedWebhook_IsRefusedAndChangesNothing(string forgery)
+    {
+        var productId = await SeedProductAsync("FRG", "Disney+", 18_000, items: 2);
+        var order = await CheckoutQrisAsync(20_002, productId);
+        var txn = Pakasir.Find(order.InvoiceCode)!;
+        if (forgery == "amount") { Pakasir.SetStatus(order.InvoiceCode, PaymentStatus.Completed); Pakasir.OverrideStatusAmount(order.InvoiceCode, 1_000); }
+        object body = forgery switch
+        {
+            "unknown" => new { txn_id = "T-X", order_id = "INV-000000-NOPE", amount = order.Total, status = "completed", is_sandbox = false },
+            "project" => new { amount = order.Total, order_id = order.InvoiceCode, project = "someone-else", status = "completed", payment_method = "qris" },
+            "sandbox" => new { txn_id = txn.TxnId, order_id = order.InvoiceCode, amount = order.Total, status = "completed", is_sandbox = true },
+            "malformed" => new { order_id = order.InvoiceCode, amount = "lots", status = "completed" },
+            _ => new { txn_id = txn.TxnId, order_id = order.InvoiceCode, amount = order.Total, status = "completed", is_sandbox = false },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/pakasir") { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Secret", forgery == "secret" ? "guess" : PakasirSecret);
+
+        var response = await Client.SendAsync(request);
+
+        var expected = forgery switch
+        {
+            "secret" => HttpStatusCode.Unauthorized,
+            "unknown" => HttpStatusCode.NotFound,
+            "pending" => HttpStatusCode.Conflict,
+            "amount" => HttpStatusCode.UnprocessableEntity,
+            _ => HttpStatusCode.BadRequest,
+        };
+        Assert.Equal(expected, response.StatusCode);
+        var after = await LatestOrderAsync(20_002);
+        Assert.Equal(OrderStatus.PendingPayment, after.Status);
+        Assert.Equal(0, await SoldCountAsync(productId));
+        Assert.Null(await App.QueryAsync(db => db.Payments.Where(p => p.OrderId == order.Id).Select(p => p.AppliedAtUtc).SingleAsync()));
+        Assert.DoesNotContain(Bot.Calls, c => c.Text?.Contains("Pembayaran diterima") == true);
+        if (forgery == "amount") // money arrived with the wrong amount: an admin-visible reconciliation item, never silence
+            Assert.Equal(PaymentIssueKind.AmountMismatch, await App.QueryAsync(db => db.PaymentIssues.Select(i => i.Kind).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task LostWebhook_ReconciliationFindsThePaymentAndFulfils()
+    {
+        var productId = await SeedProductAsync("LST", "Viu", 9_000, items: 1);
+        const long buyer = 20_003;
+        var order = await CheckoutQrisAsync(buyer, productId);
+
+        Pakasir.SetStatus(order.InvoiceCode, PaymentStatus.Completed); // paid, but Pakasir's webhook never arrives
+
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, TimeSpan.FromSeconds(30), "delivery via reconciliation");
+        Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status);
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "payment.applied" && a.Actor == "system:reconcile")));
+    }
+
+    [Fact]
+    public async Task LatePaymentAfterExpiry_StockGone_CreditsBalanceAndTellsBuyerAndAdmins()
+    {
+        var productId = await SeedProductAsync("LATE", "Prime Video", 21_000, items: 1);
+        const long late = 20_004, other = 20_005;
+        var order = await CheckoutQrisAsync(late, productId);
+        await App.QueryAsync(db => db.Orders.Where(o => o.Id == order.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1))));
+        await EventuallyAsync(async () => (await LatestOrderAsync(late)).Status == OrderStatus.Expired, "order expired by the worker");
+        await Bot.WaitForAsync(c => c.Method == "editMessageCaption" && c.ChatId == late && c.Text!.Contains("Kedaluwarsa"), what: "QR says expired");
+        Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Available)));
+        await App.QueryAsync(async db =>
+        {
+            var c = new BotAutoOrder.Domain.Customers.Customer(other, "Sari", null, null, "id", DateTime.UtcNow);
+            db.Customers.Add(c);
+            return await db.SaveChangesAsync();
+        });
+        await CheckoutQrisAsync(other, productId); // someone else takes the last item
+        Assert.Equal(0, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Available)));
+
+        var response = await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var customer = await App.QueryAsync(db => db.Customers.SingleAsync(c => c.TelegramUserId == late));
+        Assert.Equal(order.Total, customer.Balance);
+        var entry = await App.QueryAsync(db => db.BalanceEntries.SingleAsync(e => e.CustomerId == customer.Id));
+        Assert.Equal(BalanceEntryKind.LatePaymentCredit, entry.Kind);
+        Assert.Equal(PaymentIssueKind.LatePaymentCredited, await App.QueryAsync(db => db.PaymentIssues.Select(i => i.Kind).SingleAsync()));
+        await Bot.WaitForAsync(c => c.ChatId == late && c.Text?.Contains("masuk ke saldo") == true, what: "buyer told");
+        await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("terlambat") == true, what: "admins told");
+        Assert.Equal(OrderStatus.Expired, (await LatestOrderAsync(late)).Status);
+    }
+
+    [Fact]
+    public async Task LatePaymentAfterExpiry_StockStillThere_FulfilsTheOrder()
+    {
+        var productId = await SeedProductAsync("LATE2", "HBO Go", 16_000, items: 3);
+        const long buyer = 20_006;
+        var order = await CheckoutQrisAsync(buyer, productId);
+        await App.QueryAsync(db => db.Orders.Where(o => o.Id == order.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1))));
+        await EventuallyAsync(async () => (await LatestOrderAsync(buyer)).Status == OrderStatus.Expired, "order expired by the worker");
+
+        await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
+
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "late delivery");
+        Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status);
+        Assert.Equal(1, await SoldCountAsync(productId));
+        Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
+    }
+}
+
+public sealed class PaymentInvariantPostgresTests() : PaymentInvariantTests(DatabaseProvider.Postgres);
+
+public sealed class PaymentInvariantSqliteTests() : PaymentInvariantTests(DatabaseProvider.Sqlite);

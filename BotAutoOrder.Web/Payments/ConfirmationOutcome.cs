@@ -1,0 +1,19 @@
+using BotAutoOrder.Domain.Payments;
+
+namespace BotAutoOrder.Web.Payments;
+
+public enum ConfirmationStatus
+{
+    /// <summary>The gateway said completed for our order id and amount; the payment was applied (or had been).</summary>
+    Applied,
+    /// <summary>The gateway says the transaction is not (yet) completed: nothing changed.</summary>
+    NotCompleted,
+    /// <summary>No such payment of ours.</summary>
+    Unknown,
+    /// <summary>The gateway's answer does not match ours (order id, amount, project, sandbox): nothing applied.</summary>
+    Mismatch,
+    /// <summary>The gateway could not be asked; try again later.</summary>
+    GatewayUnavailable,
+}
+
+public sealed record ConfirmationOutcome(ConfirmationStatus Status, PaymentApplyResult? Applied = null, PaymentStatus? GatewayStatus = null, string? Detail = null);

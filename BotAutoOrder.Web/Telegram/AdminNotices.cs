@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json;
+using BotAutoOrder.Domain.Common;
+using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Web.Telegram.Texts;
+using Microsoft.EntityFrameworkCore;
+
+namespace BotAutoOrder.Web.Telegram;
+
+/// <summary>Notifications for sellers (Indonesian, every inserted value escaped): paid orders, deposits, late payments, issues.</summary>
+public sealed class AdminNotices(AppDbContext db, StoreTime time)
+{
+    public async Task<string?> RenderAsync(OutboxMessage message, CancellationToken ct)
+    {
+        switch (message.Kind)
+        {
+            case OutboxKinds.OrderPaidAdmin:
+            case OutboxKinds.OrderLateAdmin:
+                var payload = JsonSerializer.Deserialize<OrderPayload>(message.PayloadJson)!;
+                var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstAsync(o => o.Id == payload.OrderId, ct);
+                var buyer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == order.CustomerId, ct);
+                var sb = new StringBuilder();
+                sb.Append(message.Kind == OutboxKinds.OrderPaidAdmin
+                    ? $"🛒 <b>Pesanan lunas</b> ({Html.Escape(payload.Reason)})\n"
+                    : payload.Reason == "credited"
+                        ? "⚠️ <b>Pembayaran terlambat → saldo</b>\nStok sudah habis; dana masuk ke saldo pembeli.\n"
+                        : "⚠️ <b>Pembayaran terlambat → terkirim</b>\n");
+                sb.Append($"🧾 <code>{Html.Escape(order.InvoiceCode)}</code> · <b>{Rupiah.Display(order.Total)}</b>\n");
+                sb.Append($"👤 {Html.Escape(buyer.DisplayName)}{(buyer.Username is null ? "" : " @" + Html.Escape(buyer.Username))} (<code>{buyer.TelegramUserId}</code>)\n");
+                foreach (var line in order.Lines) sb.Append($"• {Html.Escape(line.ProductName)} × {line.Quantity}\n");
+                sb.Append($"🕒 {time.Format(order.PaidAtUtc ?? order.CreatedAtUtc)}");
+                return sb.ToString();
+            case OutboxKinds.DepositPaidAdmin:
+                var depositId = JsonSerializer.Deserialize<DepositPayload>(message.PayloadJson)!.DepositId;
+                var deposit = await db.Deposits.AsNoTracking().FirstAsync(d => d.Id == depositId, ct);
+                var who = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == deposit.CustomerId, ct);
+                return $"💰 <b>Isi saldo lunas</b>\n🧾 <code>{Html.Escape(deposit.Code)}</code> · <b>{Rupiah.Display(deposit.Amount)}</b>\n" +
+                       $"👤 {Html.Escape(who.DisplayName)} (<code>{who.TelegramUserId}</code>)";
+            case OutboxKinds.PaymentIssueAdmin:
+                var issue = JsonSerializer.Deserialize<PaymentIssuePayload>(message.PayloadJson)!;
+                var detail = await db.PaymentIssues.AsNoTracking().Where(i => i.GatewayOrderId == issue.GatewayOrderId)
+                    .OrderByDescending(i => i.Id).Select(i => i.Detail).FirstOrDefaultAsync(ct);
+                return $"🚨 <b>Pembayaran perlu dicek</b> ({Html.Escape(issue.Kind)})\n🧾 <code>{Html.Escape(issue.GatewayOrderId)}</code>\n{Html.Escape(detail)}";
+            default:
+                return null;
+        }
+    }
+}

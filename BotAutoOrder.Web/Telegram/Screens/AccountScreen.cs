@@ -1,0 +1,148 @@
+using System.Text;
+using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Balances;
+using BotAutoOrder.Domain.Common;
+using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Settings;
+using BotAutoOrder.Web.Payments;
+using BotAutoOrder.Web.Telegram.Texts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace BotAutoOrder.Web.Telegram.Screens;
+
+/// <summary>Balance with history and QRIS top-ups; my orders, detail and "resend my items"; help.</summary>
+public sealed class AccountScreen(AppDbContext db, BalanceService balances, DepositService deposits, OrderLifecycleService lifecycle,
+    GatewayInvoices invoices, PaymentConfirmer confirmer, SettingsService settings, Outbox outbox, IOptions<PakasirOptions> pakasir,
+    BotTexts texts, Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time)
+{
+    private static readonly long[] Presets = [10_000, 25_000, 50_000, 100_000, 250_000];
+
+    public async Task ShowBalanceAsync(BuyerContext buyer, CancellationToken ct)
+    {
+        var rules = await settings.GetAsync(ct);
+        var history = new StringBuilder();
+        foreach (var e in await balances.HistoryAsync(buyer.Customer.Id, 5, ct))
+            history.AppendLine(await texts.RenderAsync(BotTextCatalog.BalanceLine, buyer.Lang, ct, ("date", time.Short(e.CreatedAtUtc)),
+                ("amount", (e.Amount > 0 ? "+" : "") + Rupiah.Display(e.Amount)), ("kind", await KindAsync(e.Kind, buyer.Lang, ct))));
+        if (history.Length == 0) history.Append(await texts.RenderAsync(BotTextCatalog.BalanceEmpty, buyer.Lang, ct));
+        var balance = await db.Customers.Where(c => c.Id == buyer.Customer.Id).Select(c => c.Balance).FirstAsync(ct);
+        var text = await texts.RenderAsync(BotTextCatalog.BalanceView, buyer.Lang, ct, ("balance", Rupiah.Display(balance)),
+            ("history", new TgHtml(history.ToString().TrimEnd())), ("min", Rupiah.Display(rules.DepositMin)), ("max", Rupiah.Display(rules.DepositMax)));
+        var presets = Presets.Where(p => p >= rules.DepositMin && p <= rules.DepositMax)
+            .Select(p => InlineKeyboardButton.WithCallbackData("💵 " + Rupiah.Display(p), CallbackData.Deposit(p))).Chunk(2).ToArray();
+        await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(presets), ct);
+    }
+
+    public async Task StartDepositAsync(BuyerContext buyer, long amount, CancellationToken ct)
+    {
+        await buyer.AnswerAsync("⏳");
+        var result = await deposits.StartAsync(buyer.Customer.Id, amount, pakasir.Value.Method, ct);
+        if (result.Outcome != DepositOutcome.Created)
+        {
+            var template = result.Outcome == DepositOutcome.Blocked ? BotTextCatalog.Blocked : BotTextCatalog.DepositLimits;
+            await screens.ShowAsync(buyer, await texts.RenderAsync(template, buyer.Lang, ct,
+                ("min", Rupiah.Display(result.Min)), ("max", Rupiah.Display(result.Max))), null, ct, newMessage: true);
+            return;
+        }
+        if (!await invoices.CreateAsync(result.PaymentId!.Value, ct))
+        {
+            await lifecycle.CloseUnpaidDepositAsync(result.DepositId!.Value, DepositStatus.Cancelled, AuditLog.Job("deposit"), ct);
+            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.CheckoutGatewayFailed, buyer.Lang, ct), null, ct, newMessage: true);
+            return;
+        }
+        var deposit = await db.Deposits.FirstAsync(d => d.Id == result.DepositId, ct);
+        var payment = await db.Payments.AsNoTracking().FirstAsync(p => p.Id == result.PaymentId, ct);
+        var caption = await texts.RenderAsync(BotTextCatalog.DepositCaption, buyer.Lang, ct, ("code", deposit.Code), ("amount", Rupiah.Display(deposit.Amount)),
+            ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)), ("expires", time.Format(deposit.ExpiresAtUtc)));
+        var keyboard = new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang, CallbackData.DepositStatus(deposit.Id), ct));
+        deposit.AttachQrMessage(buyer.ChatId, await qr.SendAsync(buyer.ChatId, payment.QrString ?? deposit.Code, caption, keyboard, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DepositStatusAsync(BuyerContext buyer, long depositId, CancellationToken ct)
+    {
+        var deposit = await db.Deposits.AsNoTracking().FirstOrDefaultAsync(d => d.Id == depositId && d.CustomerId == buyer.Customer.Id, ct);
+        if (deposit is null) { await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct)); return; }
+        var paid = deposit.Status == DepositStatus.Paid
+                   || (await confirmer.ConfirmAsync(deposit.Code, AuditLog.Buyer(buyer.Customer.TelegramUserId), ct)).Status == ConfirmationStatus.Applied;
+        await buyer.AnswerAsync(await texts.RenderAsync(paid ? BotTextCatalog.StatusPaid : BotTextCatalog.StatusPending, buyer.Lang, ct), alert: !paid);
+    }
+
+    public async Task ShowOrdersAsync(BuyerContext buyer, CancellationToken ct)
+    {
+        var orders = await db.Orders.AsNoTracking().Where(o => o.CustomerId == buyer.Customer.Id)
+            .OrderByDescending(o => o.CreatedAtUtc).Take(10).ToListAsync(ct);
+        if (orders.Count == 0)
+        {
+            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.OrdersEmpty, buyer.Lang, ct), null, ct);
+            return;
+        }
+        var lines = new StringBuilder();
+        foreach (var o in orders)
+            lines.AppendLine(await texts.RenderAsync(BotTextCatalog.OrdersLine, buyer.Lang, ct, ("icon", Icon(o.Status)), ("invoice", o.InvoiceCode),
+                ("total", Rupiah.Display(o.Total)), ("date", time.Short(o.CreatedAtUtc))));
+        var rows = orders.Select(o => new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) });
+        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.OrdersView, buyer.Lang, ct, ("lines", new TgHtml(lines.ToString().TrimEnd()))),
+            new InlineKeyboardMarkup(rows), ct);
+    }
+
+    public async Task ShowOrderAsync(BuyerContext buyer, long orderId, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId && o.CustomerId == buyer.Customer.Id, ct);
+        if (order is null) { await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct)); return; }
+        var lines = new StringBuilder();
+        foreach (var l in order.Lines)
+            lines.AppendLine(await texts.RenderAsync(BotTextCatalog.CartLine, buyer.Lang, ct, ("name", l.ProductName), ("quantity", l.Quantity),
+                ("line_total", Rupiah.Display(l.LineTotal))));
+        var text = await texts.RenderAsync(BotTextCatalog.OrderDetail, buyer.Lang, ct, ("invoice", order.InvoiceCode),
+            ("status", await texts.RenderAsync(StatusName(order.Status), buyer.Lang, ct)), ("date", time.Format(order.CreatedAtUtc)),
+            ("lines", new TgHtml(lines.ToString().TrimEnd())), ("total", Rupiah.Display(order.Total)));
+        var rows = new List<InlineKeyboardButton[]>();
+        if (order.Status == OrderStatus.Paid) rows.Add([await buttons.Callback(BotTextCatalog.BtnResend, buyer.Lang, CallbackData.Resend(order.Id), ct)]);
+        if (order.Status == OrderStatus.PendingPayment) rows.Add([await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang, CallbackData.Status(order.Id), ct)]);
+        rows.Add([await buttons.Callback(BotTextCatalog.BtnMyOrders, buyer.Lang, CallbackData.Orders, ct)]);
+        await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(rows), ct);
+    }
+
+    /// <summary>Queues the delivery again for a paid order of this buyer.</summary>
+    public async Task ResendAsync(BuyerContext buyer, long orderId, CancellationToken ct)
+    {
+        var paid = await db.Orders.AnyAsync(o => o.Id == orderId && o.CustomerId == buyer.Customer.Id && o.Status == OrderStatus.Paid, ct);
+        if (!paid) { await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct)); return; }
+        outbox.ToChat(buyer.ChatId, OutboxKinds.OrderDelivery, new OrderPayload(orderId, "resend"));
+        await db.SaveChangesAsync(ct);
+        await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.Resent, buyer.Lang, ct));
+    }
+
+    public async Task ShowHelpAsync(BuyerContext buyer, CancellationToken ct)
+    {
+        var username = (await settings.GetAsync(ct)).ContactUsername.TrimStart('@');
+        var contact = string.IsNullOrWhiteSpace(username)
+            ? await texts.RenderAsync(BotTextCatalog.HelpNoContact, buyer.Lang, ct)
+            : await texts.RenderAsync(BotTextCatalog.HelpContact, buyer.Lang, ct, ("username", username));
+        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.Help, buyer.Lang, ct, ("contact", new TgHtml(contact))), null, ct, newMessage: true);
+    }
+
+    public static string Icon(OrderStatus status) => status switch
+    {
+        OrderStatus.Paid => "✅", OrderStatus.PendingPayment => "⏳", OrderStatus.Expired => "⌛", OrderStatus.Refunded => "↩️", _ => "❌",
+    };
+
+    private static TextTemplate StatusName(OrderStatus status) => status switch
+    {
+        OrderStatus.Paid => BotTextCatalog.StatusPaidName, OrderStatus.PendingPayment => BotTextCatalog.StatusPendingName,
+        OrderStatus.Expired => BotTextCatalog.StatusExpiredName, OrderStatus.Refunded => BotTextCatalog.StatusRefundedName,
+        _ => BotTextCatalog.StatusCancelledName,
+    };
+
+    private Task<string> KindAsync(BalanceEntryKind kind, string lang, CancellationToken ct) => texts.RenderAsync(kind switch
+    {
+        BalanceEntryKind.Deposit => BotTextCatalog.KindDeposit, BalanceEntryKind.Purchase => BotTextCatalog.KindPurchase,
+        BalanceEntryKind.Refund => BotTextCatalog.KindRefund, BalanceEntryKind.LatePaymentCredit => BotTextCatalog.KindLate,
+        _ => BotTextCatalog.KindAdmin,
+    }, lang, ct);
+}

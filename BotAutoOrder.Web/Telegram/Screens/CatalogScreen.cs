@@ -1,0 +1,77 @@
+using BotAutoOrder.Domain.Catalog;
+using BotAutoOrder.Domain.Common;
+using BotAutoOrder.Web.Telegram.Texts;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace BotAutoOrder.Web.Telegram.Screens;
+
+/// <summary>Category → products (paginated) → product detail with the quantity stepper (➖ ➕ x2 x5 x10).</summary>
+public sealed class CatalogScreen(CatalogService catalog, BotTexts texts, Buttons buttons, ScreenSender screens)
+{
+    public const int PageSize = 8;
+
+    public async Task ShowCategoryAsync(BuyerContext buyer, long categoryId, int page, CancellationToken ct)
+    {
+        var products = await catalog.GetProductsAsync(categoryId, page, PageSize, ct);
+        if (products is null)
+        {
+            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            return;
+        }
+        var rows = products.Items.Select(p => new[]
+        {
+            InlineKeyboardButton.WithCallbackData($"{(p.IsSoldOut ? "❌ " : "")}{p.Name} · {Rupiah.Display(p.Price)}", CallbackData.Product(p.Id, 1)),
+        }).ToList();
+        var nav = new List<InlineKeyboardButton>();
+        if (products.HasPrevious) nav.Add(InlineKeyboardButton.WithCallbackData("⬅️", CallbackData.Category(categoryId, products.PageIndex - 1)));
+        if (products.HasNext) nav.Add(InlineKeyboardButton.WithCallbackData("➡️", CallbackData.Category(categoryId, products.PageIndex + 1)));
+        if (nav.Count > 0) rows.Add(nav.ToArray());
+        rows.Add([await buttons.Callback(BotTextCatalog.BtnCategories, buyer.Lang, CallbackData.Categories, ct),
+            await buttons.Callback(BotTextCatalog.BtnCart, buyer.Lang, CallbackData.Cart, ct)]);
+        var categoryName = (await catalog.GetCategoriesAsync(ct)).FirstOrDefault(c => c.Id == categoryId)?.Name ?? "";
+        var text = products.TotalCount == 0
+            ? await texts.RenderAsync(BotTextCatalog.CategoryEmpty, buyer.Lang, ct)
+            : await texts.RenderAsync(BotTextCatalog.CategoryHeader, buyer.Lang, ct,
+                ("category", categoryName), ("page", products.PageIndex + 1), ("pages", products.PageCount));
+        await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(rows), ct);
+    }
+
+    public async Task ShowProductAsync(BuyerContext buyer, long productId, int quantity, CancellationToken ct)
+    {
+        var product = await catalog.GetProductAsync(productId, ct);
+        if (product is null)
+        {
+            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.ProductGone, buyer.Lang, ct), alert: true);
+            return;
+        }
+        var back = await buttons.Callback(BotTextCatalog.BtnBack, buyer.Lang, CallbackData.Category(product.CategoryId, 0), ct);
+        var description = product.Description ?? "";
+        if (product.IsSoldOut)
+        {
+            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ProductSoldOut, buyer.Lang, ct,
+                ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price))), new InlineKeyboardMarkup(back), ct);
+            return;
+        }
+        var max = product.MaxPerOrder;
+        quantity = Math.Clamp(quantity, 1, max);
+        var limit = product.PerOrderLimit is { } l
+            ? new TgHtml(await texts.RenderAsync(BotTextCatalog.ProductLimit, buyer.Lang, ct, ("limit", l)))
+            : new TgHtml("");
+        var text = await texts.RenderAsync(BotTextCatalog.ProductDetail, buyer.Lang, ct,
+            ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price)), ("stock", product.Available),
+            ("sold", product.Sold), ("limit", limit), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)));
+        var stepper = new[]
+        {
+            InlineKeyboardButton.WithCallbackData("➖", CallbackData.Product(productId, Math.Max(1, quantity - 1))),
+            InlineKeyboardButton.WithCallbackData(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), CallbackData.Noop),
+            InlineKeyboardButton.WithCallbackData("➕", CallbackData.Product(productId, Math.Min(max, quantity + 1))),
+        };
+        var presets = new[] { 2, 5, 10 }.Where(n => n <= max)
+            .Select(n => InlineKeyboardButton.WithCallbackData($"x{n}", CallbackData.Product(productId, n))).ToArray();
+        var rows = new List<InlineKeyboardButton[]> { stepper };
+        if (presets.Length > 0) rows.Add(presets);
+        rows.Add([await buttons.Callback(BotTextCatalog.BtnAddToCart, buyer.Lang, CallbackData.AddToCart(productId, quantity), ct)]);
+        rows.Add([back, await buttons.Callback(BotTextCatalog.BtnCart, buyer.Lang, CallbackData.Cart, ct)]);
+        await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(rows), ct);
+    }
+}

@@ -1,0 +1,25 @@
+using BotAutoOrder.Web.Payments;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace BotAutoOrder.Web.Telegram.Screens;
+
+/// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder), with a caption under Telegram's 1024 limit.</summary>
+public sealed class QrSender(ITelegramBotClient bot, QrCodeRenderer renderer)
+{
+    public const int MaxCaption = 1024;
+
+    public async Task<int> SendAsync(long chatId, string qrString, string caption, InlineKeyboardMarkup keyboard, CancellationToken ct)
+    {
+        if (caption.Length > MaxCaption) caption = caption[..(MaxCaption - 1)] + "…";
+        await using var png = new MemoryStream(renderer.RenderPng(qrString));
+        var message = await bot.SendPhoto(chatId, InputFile.FromStream(png, "qris.png"), caption, ParseMode.Html, replyMarkup: keyboard, cancellationToken: ct);
+        return message.Id;
+    }
+
+    /// <summary>A link button only for an absolute http(s) address Telegram can open.</summary>
+    public static bool IsOpenableUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+}
