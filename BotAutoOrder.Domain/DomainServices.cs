@@ -4,6 +4,7 @@ using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Domain.Carts;
 using BotAutoOrder.Domain.Customers;
+using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
@@ -35,6 +36,9 @@ public static class DomainServices
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<CatalogService>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<CatalogCsvService>();
+        services.AddScoped<StockImportService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using BotAutoOrder.Domain;
+using BotAutoOrder.Web.Dashboard;
 using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments;
 using BotAutoOrder.Web.Payments.Simulator;
@@ -15,6 +16,7 @@ builder.Services.AddHostOptions(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
 builder.Services.AddTelegramBot(builder.Configuration);
+builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddPlayground(builder.Configuration);
 builder.Services.AddPakasir(builder.Configuration);
 builder.Services.AddPaymentFlow();
@@ -27,8 +29,10 @@ await app.Services.SeedIfPlaygroundAsync();
 
 app.UseSerilogRequestLogging();
 app.UseHttpMetrics();
+app.UseDashboard();
 app.MapObservability();
 app.MapTelegramWebhook();
+app.MapDashboard();
 app.MapPakasirWebhook();
 app.MapPakasirSimulator();
 app.MapPlayground();

@@ -30,4 +30,7 @@ public class Category
         SortOrder = sortOrder;
         IsActive = isActive;
     }
+
+    /// <summary>Hides (false) or shows (true) the category to buyers.</summary>
+    public void SetActive(bool isActive) => IsActive = isActive;
 }

@@ -57,4 +57,11 @@ public class Product
         IsActive = isActive;
         UpdatedAtUtc = nowUtc;
     }
+
+    /// <summary>Hides (false) or shows (true) the product to buyers; stock and history stay.</summary>
+    public void SetActive(bool isActive, DateTime nowUtc)
+    {
+        IsActive = isActive;
+        UpdatedAtUtc = nowUtc;
+    }
 }

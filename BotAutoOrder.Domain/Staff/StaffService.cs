@@ -1,0 +1,101 @@
+using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BotAutoOrder.Domain.Staff;
+
+/// <summary>
+/// Dashboard accounts: sign-in with lockout (5 failures → 15 minutes), creation, password change, role and
+/// deactivation. Passwords are kept only as <see cref="PasswordHasher{TUser}"/> hashes; every change is audited.
+/// </summary>
+public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxFailedAttempts = 5;
+    public const int MinPasswordLength = 8;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    private static readonly PasswordHasher<DashboardUser> Hasher = new();
+    private static readonly string DummyHash = Hasher.HashPassword(null!, "not-a-real-password");
+
+    public Task<bool> AnyUserAsync(CancellationToken ct) => db.DashboardUsers.AnyAsync(ct);
+
+    public async Task<StaffResult> SignInAsync(string email, string password, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalized = string.IsNullOrWhiteSpace(email) ? "" : DashboardUser.NormalizeEmail(email);
+        var user = await db.DashboardUsers.FirstOrDefaultAsync(u => u.Email == normalized, ct);
+        if (user is null)
+        {
+            Hasher.VerifyHashedPassword(null!, DummyHash, password ?? ""); // same work as a real check
+            return new StaffResult(StaffOutcome.InvalidCredentials);
+        }
+        if (user.IsLockedOut(now)) return new StaffResult(StaffOutcome.LockedOut);
+
+        var verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
+        if (verified == PasswordVerificationResult.Failed || !user.IsActive)
+        {
+            user.RecordFailedLogin(now, MaxFailedAttempts, LockoutDuration);
+            var locked = user.IsLockedOut(now);
+            audit.Record(AuditLog.Admin(user.Email), locked ? "auth.locked_out" : "auth.login_failed", "DashboardUser", user.Id);
+            await db.SaveChangesAsync(ct);
+            return new StaffResult(locked ? StaffOutcome.LockedOut : StaffOutcome.InvalidCredentials);
+        }
+        if (verified == PasswordVerificationResult.SuccessRehashNeeded) user.SetPasswordHash(Hasher.HashPassword(user, password!));
+        user.RecordLogin(now);
+        audit.Record(AuditLog.Admin(user.Email), "auth.signed_in", "DashboardUser", user.Id);
+        await db.SaveChangesAsync(ct);
+        return new StaffResult(StaffOutcome.Succeeded, user);
+    }
+
+    public async Task<StaffResult> CreateAsync(string email, string password, StaffRole role, string actor, CancellationToken ct)
+    {
+        if ((password ?? "").Length < MinPasswordLength) return new StaffResult(StaffOutcome.WeakPassword);
+        var normalized = DashboardUser.NormalizeEmail(email);
+        if (await db.DashboardUsers.AnyAsync(u => u.Email == normalized, ct)) return new StaffResult(StaffOutcome.EmailTaken);
+        var user = new DashboardUser(normalized, "", role, clock.GetUtcNow().UtcDateTime);
+        user.SetPasswordHash(Hasher.HashPassword(user, password!));
+        db.DashboardUsers.Add(user);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return new StaffResult(StaffOutcome.EmailTaken);
+        }
+        audit.Record(actor, "user.created", "DashboardUser", user.Id, new { user.Email, role = role.ToString() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new StaffResult(StaffOutcome.Succeeded, user);
+    }
+
+    public async Task<StaffResult> ChangePasswordAsync(long userId, string currentPassword, string newPassword, CancellationToken ct)
+    {
+        var user = await db.DashboardUsers.FindAsync([userId], ct);
+        if (user is null) return new StaffResult(StaffOutcome.NotFound);
+        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+            return new StaffResult(StaffOutcome.InvalidCredentials);
+        if ((newPassword ?? "").Length < MinPasswordLength) return new StaffResult(StaffOutcome.WeakPassword);
+        user.SetPasswordHash(Hasher.HashPassword(user, newPassword!));
+        audit.Record(AuditLog.Admin(user.Email), "user.password_changed", "DashboardUser", user.Id);
+        await db.SaveChangesAsync(ct);
+        return new StaffResult(StaffOutcome.Succeeded, user);
+    }
+
+    /// <summary>Changes role and active flag; refuses to leave the shop without an active owner.</summary>
+    public async Task<StaffResult> UpdateAsync(long userId, StaffRole role, bool isActive, string actor, CancellationToken ct)
+    {
+        var user = await db.DashboardUsers.FindAsync([userId], ct);
+        if (user is null) return new StaffResult(StaffOutcome.NotFound);
+        var losesOwner = user is { Role: StaffRole.Owner, IsActive: true } && (role != StaffRole.Owner || !isActive);
+        if (losesOwner && !await db.DashboardUsers.AnyAsync(u => u.Id != userId && u.Role == StaffRole.Owner && u.IsActive, ct))
+            return new StaffResult(StaffOutcome.LastOwner);
+        var before = new { role = user.Role.ToString(), user.IsActive };
+        user.Update(role, isActive);
+        audit.Record(actor, "user.updated", "DashboardUser", user.Id, new { before, after = new { role = role.ToString(), isActive } });
+        await db.SaveChangesAsync(ct);
+        return new StaffResult(StaffOutcome.Succeeded, user);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BotAutoOrder.Web.Dashboard;
+
+/// <summary>Shared bits of the dashboard pages: the post/redirect/get status message, the audit actor, the string table.</summary>
+public abstract class AdminPageModel : PageModel
+{
+    [TempData] public string? StatusMessage { get; set; }
+
+    /// <summary>True when <see cref="StatusMessage"/> reports a failure (shown in red).</summary>
+    [TempData] public bool StatusIsError { get; set; }
+
+    protected string Actor => User.Actor();
+
+    protected UiText T => HttpContext.RequestServices.GetRequiredService<UiText>();
+
+    protected CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>Post/redirect/get: remembers the message and redirects to this page (or <paramref name="page"/>).</summary>
+    protected RedirectToPageResult Done(string message, object? routeValues = null, string? page = null, bool error = false)
+    {
+        StatusMessage = message;
+        StatusIsError = error;
+        return page is null ? RedirectToPage(routeValues) : RedirectToPage(page, routeValues);
+    }
+}

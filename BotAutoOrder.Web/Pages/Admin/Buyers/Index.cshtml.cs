@@ -1,0 +1,34 @@
+using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Web.Dashboard;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BotAutoOrder.Web.Pages.Admin.Buyers;
+
+/// <summary>Buyers, newest first; search by Telegram id (exact), @username (exact) or name (contains).</summary>
+public sealed class IndexModel(AppDbContext db) : AdminPageModel
+{
+    public sealed record Row(long Id, long TelegramUserId, string Name, string? Username, long Balance, bool IsBlocked, DateTime CreatedAtUtc);
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public PageOf<Row> Rows { get; private set; } = PageOf<Row>.Empty;
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
+    {
+        var query = db.Customers.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            if (long.TryParse(q, out var telegramId)) query = query.Where(c => c.TelegramUserId == telegramId);
+            else if (q.StartsWith('@')) query = query.Where(c => c.Username == q.Substring(1));
+            else
+            {
+                var lower = q.ToLower();
+                query = query.Where(c => c.FirstName.ToLower().Contains(lower) || (c.LastName != null && c.LastName.ToLower().Contains(lower))
+                                         || (c.Username != null && c.Username.ToLower().Contains(lower)));
+            }
+        }
+        Rows = await Paging.From(page).ApplyAsync(query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => new Row(c.Id, c.TelegramUserId, c.LastName == null ? c.FirstName : c.FirstName + " " + c.LastName,
+                c.Username, c.Balance, c.IsBlocked, c.CreatedAtUtc)), Aborted);
+    }
+}
