@@ -35,6 +35,7 @@ public static class DomainServices
         services.AddScoped<OrderLifecycleService>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
+        services.AddScoped<OrderAdminService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<StaffService>();
         services.AddScoped<CatalogCsvService>();

@@ -11,6 +11,7 @@ public static class OutboxKinds
     public const string OrderQrClosed = "order.qr_closed";
     public const string OrderLateCredit = "order.late_credit";
     public const string OrderLateAdmin = "order.late_admin";
+    public const string OrderRefunded = "order.refunded";
     public const string DepositCredited = "deposit.credited";
     public const string DepositPaidAdmin = "deposit.paid_admin";
     public const string DepositQrClosed = "deposit.qr_closed";

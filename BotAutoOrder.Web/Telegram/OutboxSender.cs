@@ -51,6 +51,11 @@ public sealed class OutboxSender(AppDbContext db, ITelegramBotClient bot, OwnerB
                 await client.SendMessage(message.ChatId, await texts.RenderAsync(BotTextCatalog.LateCredited, await LanguageOfAsync(message.ChatId, ct), ct,
                     ("invoice", late.InvoiceCode), ("amount", Rupiah.Display(late.Total))), ParseMode.Html, cancellationToken: ct);
                 return SendResult.Ok;
+            case OutboxKinds.OrderRefunded:
+                var refunded = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == Read<OrderPayload>(message).OrderId, ct);
+                await client.SendMessage(message.ChatId, await texts.RenderAsync(BotTextCatalog.Refunded, await LanguageOfAsync(message.ChatId, ct), ct,
+                    ("invoice", refunded.InvoiceCode), ("amount", Rupiah.Display(refunded.Total))), ParseMode.Html, cancellationToken: ct);
+                return SendResult.Ok;
             case OutboxKinds.DepositCredited:
                 var deposit = await db.Deposits.AsNoTracking().FirstAsync(d => d.Id == Read<DepositPayload>(message).DepositId, ct);
                 var balance = await db.Customers.Where(c => c.Id == deposit.CustomerId).Select(c => c.Balance).FirstAsync(ct);

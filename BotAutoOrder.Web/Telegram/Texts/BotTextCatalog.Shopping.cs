@@ -99,4 +99,7 @@ public static partial class BotTextCatalog
         "💰 Pembayaran untuk <b>{invoice}</b> masuk setelah tagihan kedaluwarsa dan stoknya sudah habis. <b>{amount}</b> sudah masuk ke saldo kamu — bisa dipakai belanja kapan saja 🙏",
         "💰 Your payment for <b>{invoice}</b> arrived after the invoice expired and the stock was gone. <b>{amount}</b> was added to your balance — use it any time 🙏",
         "Late payment credited", "invoice", "amount");
+    public static readonly TextTemplate Refunded = new("order.refunded",
+        "↩️ Pesanan <b>{invoice}</b> dikembalikan: <b>{amount}</b> sudah masuk ke saldo kamu.",
+        "↩️ Order <b>{invoice}</b> was refunded: <b>{amount}</b> was added to your balance.", "Refund to balance", "invoice", "amount");
 }

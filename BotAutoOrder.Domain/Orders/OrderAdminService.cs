@@ -1,0 +1,99 @@
+using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Balances;
+using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Domain.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace BotAutoOrder.Domain.Orders;
+
+/// <summary>
+/// What an admin can do to an order from the dashboard. Each action is one transaction with the same conditional
+/// updates the automatic paths use, so a manual "mark paid" and a gateway confirmation can never both fulfil.
+/// </summary>
+public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilment, OrderLifecycleService lifecycle,
+    BalanceService balances, Outbox outbox, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>
+    /// The buyer paid outside the bot's sight (the admin checked the gateway or a transfer). The order's open payment is
+    /// closed through the same gate as a gateway confirmation, so a confirmation arriving later changes nothing.
+    /// </summary>
+    public async Task<OrderAdminResult> MarkPaidAsync(long orderId, string note, string actor, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null) return new OrderAdminResult(OrderAdminOutcome.NotFound);
+        if (order.Status is OrderStatus.Paid or OrderStatus.Refunded) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var gated = await db.Payments.Where(p => p.OrderId == orderId && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AppliedAtUtc, now).SetProperty(p => p.Status, PaymentStatus.Completed)
+                .SetProperty(p => p.CompletedAtUtc, now), ct);
+        if (gated == 0 && await db.Payments.AnyAsync(p => p.OrderId == orderId, ct))
+            return new OrderAdminResult(OrderAdminOutcome.WrongState, "payment already applied");
+        var how = "manual: " + note.Trim();
+        var paid = order.Status == OrderStatus.PendingPayment
+            ? await fulfilment.PayPendingAsync(orderId, actor, how, ct)
+            : await fulfilment.PayClosedAsync(orderId, actor, how, ct);
+        if (!paid)
+        {
+            db.ChangeTracker.Clear();
+            return new OrderAdminResult(order.Status == OrderStatus.PendingPayment ? OrderAdminOutcome.WrongState : OrderAdminOutcome.OutOfStock);
+        }
+        audit.Record(actor, "order.marked_paid", "Order", orderId, new { note = note.Trim() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new OrderAdminResult(OrderAdminOutcome.Done);
+    }
+
+    /// <summary>Queues the delivery of a paid order again.</summary>
+    public async Task<OrderAdminResult> ResendAsync(long orderId, string actor, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
+            .Select(o => new { o.Status, ChatId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.TelegramUserId).First() })
+            .FirstOrDefaultAsync(ct);
+        if (order is null) return new OrderAdminResult(OrderAdminOutcome.NotFound);
+        if (order.Status != OrderStatus.Paid) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
+        outbox.ToChat(order.ChatId, OutboxKinds.OrderDelivery, new OrderPayload(orderId, "resend"));
+        audit.Record(actor, "order.resent", "Order", orderId);
+        await db.SaveChangesAsync(ct);
+        return new OrderAdminResult(OrderAdminOutcome.Done);
+    }
+
+    /// <summary>Cancels an open invoice (the caller cancels it at the gateway first) and releases its stock.</summary>
+    public async Task<OrderAdminResult> CancelAsync(long orderId, string note, string actor, CancellationToken ct)
+    {
+        if (!await db.Orders.AnyAsync(o => o.Id == orderId, ct)) return new OrderAdminResult(OrderAdminOutcome.NotFound);
+        return await lifecycle.CloseUnpaidAsync(orderId, OrderStatus.Cancelled, actor, string.IsNullOrWhiteSpace(note) ? "admin" : note.Trim(), ct)
+            ? new OrderAdminResult(OrderAdminOutcome.Done)
+            : new OrderAdminResult(OrderAdminOutcome.WrongState);
+    }
+
+    /// <summary>Paid → Refunded: the order's total goes to the buyer's balance (once: the ledger reference is the invoice).</summary>
+    public async Task<OrderAdminResult> RefundToBalanceAsync(long orderId, string note, string actor, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null) return new OrderAdminResult(OrderAdminOutcome.NotFound);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Paid)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunded), ct);
+        if (changed == 0) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
+        if (order.Total > 0)
+        {
+            var credit = await balances.ApplyAsync(order.CustomerId, BalanceEntryKind.Refund, order.Total, order.InvoiceCode, note.Trim(), actor, ct);
+            if (!credit.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return new OrderAdminResult(OrderAdminOutcome.WrongState, credit.Outcome.ToString());
+            }
+        }
+        var chatId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
+        outbox.ToChat(chatId, OutboxKinds.OrderRefunded, new OrderPayload(orderId), $"refund:{orderId}");
+        audit.Record(actor, "order.refunded", "Order", orderId, new { order.Total, note = note.Trim() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new OrderAdminResult(OrderAdminOutcome.Done);
+    }
+}
