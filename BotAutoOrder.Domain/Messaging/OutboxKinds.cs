@@ -16,6 +16,7 @@ public static class OutboxKinds
     public const string DepositPaidAdmin = "deposit.paid_admin";
     public const string DepositQrClosed = "deposit.qr_closed";
     public const string PaymentIssueAdmin = "payment.issue_admin";
+    public const string Broadcast = "broadcast";
     public const string Text = "text";
     public const string Document = "document";
 }

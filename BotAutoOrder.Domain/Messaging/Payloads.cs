@@ -16,3 +16,6 @@ public sealed record DocumentPayload(string FileName, string Content, string Cap
 
 /// <summary>Payload of a reconciliation item for admins.</summary>
 public sealed record PaymentIssuePayload(string GatewayOrderId, string Kind);
+
+/// <summary>Payload of one broadcast message to one recipient (text and optional photo come from the broadcast row).</summary>
+public sealed record BroadcastPayload(long BroadcastId);

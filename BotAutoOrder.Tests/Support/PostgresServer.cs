@@ -49,6 +49,7 @@ public sealed class PostgresServer
             "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. " +
             "Install them (Debian: apt-get install -y postgresql) or run .ci/run, which does.");
         var asPostgresUser = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";
+        await StopOrphansAsync(binDir, asPostgresUser);
         var dir = Path.Combine(Path.GetTempPath(), $"botautoorder-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(dir);
         if (asPostgresUser) await RunAsync("chown", ["-R", "postgres", dir], asUser: false);
@@ -60,6 +61,26 @@ public sealed class PostgresServer
         await server.RunPgAsync("pg_ctl", ["-D", Path.Combine(dir, "data"), "-o", serverOptions, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
+    }
+
+    /// <summary>Clusters left by a test run that was killed (its process is gone) are stopped and removed.</summary>
+    private static async Task StopOrphansAsync(string binDir, bool asPostgresUser)
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "botautoorder-pg-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || Directory.Exists($"/proc/{pid}")) continue;
+            try
+            {
+                if (File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
+                    await RunAsync(Path.Combine(binDir, "pg_ctl"), ["-D", Path.Combine(dir, "data"), "-m", "immediate", "-w", "stop"], asPostgresUser);
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"Could not remove the orphaned test cluster {dir}: {e.Message}");
+            }
+        }
     }
 
     private void Stop()

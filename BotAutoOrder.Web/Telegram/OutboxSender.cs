@@ -35,6 +35,19 @@ public sealed class OutboxSender(AppDbContext db, ITelegramBotClient bot, OwnerB
                 var doc = Read<DocumentPayload>(message);
                 await SendFileAsync(client, message.ChatId, doc.FileName, doc.Content, doc.CaptionHtml, ct);
                 return SendResult.Ok;
+            case OutboxKinds.Broadcast:
+                var broadcast = await db.Broadcasts.AsNoTracking().FirstAsync(b => b.Id == Read<BroadcastPayload>(message).BroadcastId, ct);
+                if (broadcast.Photo is { Length: > 0 } photo)
+                {
+                    await using var stream = new MemoryStream(photo);
+                    await client.SendPhoto(message.ChatId, InputFile.FromStream(stream, broadcast.PhotoFileName ?? "photo.jpg"), broadcast.HtmlText,
+                        ParseMode.Html, cancellationToken: ct);
+                }
+                else
+                {
+                    await client.SendMessage(message.ChatId, broadcast.HtmlText, ParseMode.Html, cancellationToken: ct);
+                }
+                return SendResult.Ok;
             case OutboxKinds.OrderDelivery:
                 var delivery = await deliveries.RenderAsync(Read<OrderPayload>(message).OrderId, await LanguageOfAsync(message.ChatId, ct), ct);
                 if (delivery.Html is not null)

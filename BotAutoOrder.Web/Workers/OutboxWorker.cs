@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BotAutoOrder.Domain.Broadcasts;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Settings;
@@ -53,6 +54,7 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
             var result = await SendAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), message, ct);
             if (result.Outcome == SendOutcome.Sent) pacer.Record(message.ChatId);
             await RecordAsync(db, message, result, ct);
+            if (message.BroadcastRecipientId is { } recipientId) await SettleRecipientAsync(db, recipientId, message.Id, ct);
         }
         return due.Count == BatchSize;
     }
@@ -108,6 +110,19 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
                     .SetProperty(m => m.LastError, Trim(result.Error)), ct);
                 break;
         }
+    }
+
+    /// <summary>A broadcast recipient follows its outbox row once that row is final (sent, blocked, failed).</summary>
+    private async Task SettleRecipientAsync(AppDbContext db, long recipientId, long messageId, CancellationToken ct)
+    {
+        var row = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.Status, m.LastError, m.SentAtUtc }).FirstAsync(ct);
+        if (row.Status == OutboxStatus.Pending) return;
+        var status = row.Status == OutboxStatus.Sent ? BroadcastRecipientStatus.Sent
+            : row.LastError?.Contains("blocked", StringComparison.OrdinalIgnoreCase) == true || row.LastError?.Contains("Forbidden", StringComparison.OrdinalIgnoreCase) == true
+                ? BroadcastRecipientStatus.Blocked : BroadcastRecipientStatus.Failed;
+        await db.BroadcastRecipients.Where(r => r.Id == recipientId && r.Status == BroadcastRecipientStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.SentAtUtc, row.SentAtUtc)
+                .SetProperty(r => r.Error, row.LastError), ct);
     }
 
     private Task DeferAsync(AppDbContext db, long id, TimeSpan wait, CancellationToken ct)
