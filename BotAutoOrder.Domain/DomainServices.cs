@@ -9,6 +9,7 @@ using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Domain.Stock;
+using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Domain.Vouchers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class DomainServices
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<OrderAdminService>();
+        services.AddScoped<TermsService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<StaffService>();
         services.AddScoped<CatalogCsvService>();

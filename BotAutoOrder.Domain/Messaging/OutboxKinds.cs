@@ -17,6 +17,10 @@ public static class OutboxKinds
     public const string DepositQrClosed = "deposit.qr_closed";
     public const string PaymentIssueAdmin = "payment.issue_admin";
     public const string Broadcast = "broadcast";
+    public const string OrderTerms = "order.terms";
+    public const string TermsProofAdmin = "terms.proof_admin";
+    public const string TermsReviewed = "terms.reviewed";
+    public const string LowStockAdmin = "stock.low_admin";
     public const string Text = "text";
     public const string Document = "document";
 }

@@ -19,3 +19,12 @@ public sealed record PaymentIssuePayload(string GatewayOrderId, string Kind);
 
 /// <summary>Payload of one broadcast message to one recipient (text and optional photo come from the broadcast row).</summary>
 public sealed record BroadcastPayload(long BroadcastId);
+
+/// <summary>Payload of intents about an SNK proof.</summary>
+public sealed record TermsPayload(long ProofId);
+
+/// <summary>Payload of the terms message sent after delivery, one per product with terms.</summary>
+public sealed record OrderTermsPayload(long OrderId, long ProductId);
+
+/// <summary>Payload of a low-stock alert.</summary>
+public sealed record LowStockPayload(long ProductId, int Available, int Threshold);

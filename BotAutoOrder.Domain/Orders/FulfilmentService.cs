@@ -63,6 +63,10 @@ public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbo
         outbox.ToChat(order.ChatId, OutboxKinds.OrderDelivery, new OrderPayload(orderId), $"delivery:{orderId}");
         outbox.ToChat(order.ChatId, OutboxKinds.OrderQrClosed, new OrderPayload(orderId, "paid"), $"qr:{orderId}:paid");
         outbox.ToAdmins(OutboxKinds.OrderPaidAdmin, new OrderPayload(orderId, how), $"paid:{orderId}");
+        var withTerms = await db.OrderLines.Where(l => l.OrderId == orderId && db.Products.Any(p => p.Id == l.ProductId && p.TermsText != null))
+            .Select(l => l.ProductId).ToListAsync(ct);
+        foreach (var productId in withTerms)
+            outbox.ToChat(order.ChatId, OutboxKinds.OrderTerms, new OrderTermsPayload(orderId, productId), $"terms:{orderId}:{productId}");
         audit.Record(actor, action, "Order", orderId, new { order.InvoiceCode, order.Total, items = sold, how });
     }
 }

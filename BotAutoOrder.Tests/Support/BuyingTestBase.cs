@@ -4,6 +4,7 @@ using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotAutoOrder.Tests.Support;
 
@@ -27,6 +28,8 @@ public abstract class BuyingTestBase(DatabaseProvider provider) : ShopTestBase(p
         ["Workers:ExpiryIntervalSeconds"] = "0.5",
         ["Workers:ReconcileIntervalSeconds"] = "0.5",
         ["Workers:MinStatusIntervalSeconds"] = "4",
+        ["Workers:StockAlertIntervalSeconds"] = "0.3",
+        ["Telegram:OwnerIds"] = "9100",
     };
 
     public override async Task InitializeAsync()
@@ -44,7 +47,8 @@ public abstract class BuyingTestBase(DatabaseProvider provider) : ShopTestBase(p
     protected Uri WebhookUrl => new(Client.BaseAddress!, "/webhooks/pakasir");
 
     /// <summary>A category with one product holding <paramref name="items"/> stock lines.</summary>
-    protected async Task<long> SeedProductAsync(string code, string name, long price, int items, int? perOrderLimit = null, string itemPrefix = "akun")
+    protected async Task<long> SeedProductAsync(string code, string name, long price, int items, int? perOrderLimit = null, string itemPrefix = "akun",
+        string? terms = null, int? lowStockThreshold = null)
     {
         return await App.QueryAsync(async db =>
         {
@@ -53,7 +57,7 @@ public abstract class BuyingTestBase(DatabaseProvider provider) : ShopTestBase(p
             if (category.Id == 0) db.Categories.Add(category);
             await db.SaveChangesAsync();
             var product = new Product(code, name, category.Id, price, now);
-            product.Update(name, category.Id, price, "Akun premium", perOrderLimit, null, null, true, now);
+            product.Update(name, category.Id, price, "Akun premium", perOrderLimit, terms, lowStockThreshold, true, now);
             db.Products.Add(product);
             await db.SaveChangesAsync();
             for (var i = 1; i <= items; i++) db.StockItems.Add(new StockItem(product.Id, $"{itemPrefix}-{code}-{i}:rahasia{i}", now));
@@ -88,6 +92,21 @@ public abstract class BuyingTestBase(DatabaseProvider provider) : ShopTestBase(p
             await Task.Delay(50);
         }
         Assert.Fail($"Timed out waiting for: {what}");
+    }
+
+    /// <summary>A buyer with balance who bought <paramref name="quantity"/> of a product (paid from the balance, delivered).</summary>
+    protected async Task<long> BuyWithBalanceAsync(long buyer, long productId, long price, int quantity = 1)
+    {
+        await SendAsync(buyer, "/start");
+        var customerId = await App.QueryAsync(db => db.Customers.Where(c => c.TelegramUserId == buyer).Select(c => c.Id).SingleAsync());
+        await using (var scope = App.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<BotAutoOrder.Domain.Balances.BalanceService>()
+                .AdjustByAdminAsync(customerId, price * quantity, "test", "admin:test", CancellationToken.None)).Succeeded);
+        await ClickAsync(buyer, $"add:{productId}:{quantity}");
+        await ClickAsync(buyer, "pay:b");
+        var order = await LatestOrderAsync(buyer);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        return order.Id;
     }
 
     protected Task<int> SoldCountAsync(long productId) =>

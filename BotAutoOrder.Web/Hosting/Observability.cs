@@ -18,12 +18,15 @@ public static class Observability
             config["Pakasir:ApiKey"] ?? "", config["Pakasir:WebhookSecret"] ?? "", config["Admin:Password"] ?? "",
         ]);
         builder.Services.AddSingleton(redactor);
+        var ownerAlerts = new OwnerAlertSink();
+        builder.Services.AddSingleton(ownerAlerts);
         var logFile = config.GetValue("Logging:FilePath", "logs/botautoorder-.log");
         builder.Services.AddSerilog((_, lc) =>
         {
             lc.ReadFrom.Configuration(config)
                 .Enrich.FromLogContext()
                 .Enrich.With(redactor)
+                .WriteTo.Sink(ownerAlerts)
                 .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             if (!string.IsNullOrWhiteSpace(logFile))
                 lc.WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,

@@ -42,6 +42,10 @@ public sealed class AdminNotices(AppDbContext db, StoreTime time)
                 var detail = await db.PaymentIssues.AsNoTracking().Where(i => i.GatewayOrderId == issue.GatewayOrderId)
                     .OrderByDescending(i => i.Id).Select(i => i.Detail).FirstOrDefaultAsync(ct);
                 return $"🚨 <b>Pembayaran perlu dicek</b> ({Html.Escape(issue.Kind)})\n🧾 <code>{Html.Escape(issue.GatewayOrderId)}</code>\n{Html.Escape(detail)}";
+            case OutboxKinds.LowStockAdmin:
+                var low = JsonSerializer.Deserialize<LowStockPayload>(message.PayloadJson)!;
+                var name = await db.Products.Where(p => p.Id == low.ProductId).Select(p => p.Name).FirstAsync(ct);
+                return $"📉 <b>Stok menipis</b>: {Html.Escape(name)}\nTersisa <b>{low.Available}</b> (batas {low.Threshold}). Tambah stok di dashboard.";
             default:
                 return null;
         }

@@ -27,6 +27,8 @@ public static class CallbackData
     public const string Balance = "bal";
     public const string DepositVerb = "dep";
     public const string DepositStatusVerb = "dst";
+    public const string TermsVerb = "snk";
+    public const string ReplaceProofVerb = "snkr";
     public const string Noop = "noop";
 
     public static string Category(long categoryId, int page = 0) => Join(CategoryVerb, categoryId, page);
@@ -40,6 +42,8 @@ public static class CallbackData
     public static string Resend(long orderId) => Join(ResendVerb, orderId);
     public static string Deposit(long amount) => Join(DepositVerb, amount);
     public static string DepositStatus(long depositId) => Join(DepositStatusVerb, depositId);
+    public static string Terms(long orderId, long productId) => Join(TermsVerb, orderId, productId);
+    public static string ReplaceProof(long proofId) => Join(ReplaceProofVerb, proofId);
 
     public static (string Verb, string[] Args) Parse(string? data)
     {

@@ -48,6 +48,17 @@ public sealed class OutboxSender(AppDbContext db, ITelegramBotClient bot, OwnerB
                     await client.SendMessage(message.ChatId, broadcast.HtmlText, ParseMode.Html, cancellationToken: ct);
                 }
                 return SendResult.Ok;
+            case OutboxKinds.OrderTerms:
+                return await SendTermsAsync(client, message, ct);
+            case OutboxKinds.TermsProofAdmin:
+                return await ForwardProofAsync(client, message, ct);
+            case OutboxKinds.TermsReviewed:
+                var reviewed = await db.TermsProofs.AsNoTracking().FirstAsync(p => p.Id == Read<TermsPayload>(message).ProofId, ct);
+                var reviewedName = await db.Products.Where(p => p.Id == reviewed.ProductId).Select(p => p.Name).FirstAsync(ct);
+                await client.SendMessage(message.ChatId, await texts.RenderAsync(
+                    reviewed.Status == Domain.Terms.TermsProofStatus.Approved ? BotTextCatalog.TermsApproved : BotTextCatalog.TermsRejected,
+                    await LanguageOfAsync(message.ChatId, ct), ct, ("product", reviewedName), ("note", reviewed.ReviewNote ?? "")), ParseMode.Html, cancellationToken: ct);
+                return SendResult.Ok;
             case OutboxKinds.OrderDelivery:
                 var delivery = await deliveries.RenderAsync(Read<OrderPayload>(message).OrderId, await LanguageOfAsync(message.ChatId, ct), ct);
                 if (delivery.Html is not null)
@@ -81,6 +92,34 @@ public sealed class OutboxSender(AppDbContext db, ITelegramBotClient bot, OwnerB
                 await client.SendMessage(message.ChatId, notice, ParseMode.Html, cancellationToken: ct);
                 return SendResult.Ok;
         }
+    }
+
+    private async Task<SendResult> SendTermsAsync(ITelegramBotClient client, OutboxMessage message, CancellationToken ct)
+    {
+        var payload = Read<OrderTermsPayload>(message);
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == payload.ProductId, ct);
+        var lang = await LanguageOfAsync(message.ChatId, ct);
+        var text = await texts.RenderAsync(BotTextCatalog.TermsMessage, lang, ct, ("product", product.Name), ("terms", product.TermsText ?? ""));
+        var button = InlineKeyboardButton.WithCallbackData(await texts.RenderAsync(BotTextCatalog.BtnFulfilTerms, lang, ct),
+            CallbackData.Terms(payload.OrderId, payload.ProductId));
+        await client.SendMessage(message.ChatId, text, ParseMode.Html, replyMarkup: new InlineKeyboardMarkup(button), cancellationToken: ct);
+        return SendResult.Ok;
+    }
+
+    /// <summary>The proof reaches each admin: the photo (by its Telegram file id) with the text as caption, or the text.</summary>
+    private async Task<SendResult> ForwardProofAsync(ITelegramBotClient client, OutboxMessage message, CancellationToken ct)
+    {
+        var proof = await db.TermsProofs.AsNoTracking().FirstAsync(p => p.Id == Read<TermsPayload>(message).ProofId, ct);
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == proof.OrderId).Select(o => o.InvoiceCode).FirstAsync(ct);
+        var buyer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == proof.CustomerId, ct);
+        var product = await db.Products.Where(p => p.Id == proof.ProductId).Select(p => p.Name).FirstAsync(ct);
+        var html = $"📎 <b>Bukti SNK</b> #{proof.Id}\n🧾 <code>{Html.Escape(order)}</code> · {Html.Escape(product)}\n" +
+                   $"👤 {Html.Escape(buyer.DisplayName)} (<code>{buyer.TelegramUserId}</code>)\n\n{Html.Escape(proof.Text ?? "(tanpa teks)")}";
+        if (proof.PhotoFileId is { } photo)
+            await client.SendPhoto(message.ChatId, InputFile.FromFileId(photo), html.Length > 1024 ? html[..1020] + "…" : html, ParseMode.Html, cancellationToken: ct);
+        else
+            await client.SendMessage(message.ChatId, html.Length > 4096 ? html[..4090] + "…" : html, ParseMode.Html, cancellationToken: ct);
+        return SendResult.Ok;
     }
 
     private async Task<SendResult> CloseOrderQrAsync(ITelegramBotClient client, OutboxMessage message, CancellationToken ct)

@@ -43,6 +43,8 @@ public static class TelegramSetup
         services.AddScoped<CartScreen>();
         services.AddScoped<CheckoutScreen>();
         services.AddScoped<AccountScreen>();
+        services.AddScoped<TermsScreen>();
+        services.AddSingleton<SpamGuard>();
         services.AddScoped<InvoiceCaptions>();
         services.AddScoped<DeliveryRenderer>();
         services.AddScoped<QrSender>();

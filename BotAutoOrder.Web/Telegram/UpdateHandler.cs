@@ -1,7 +1,9 @@
 using System.Globalization;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Web.Telegram.Screens;
 using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +28,10 @@ public sealed class UpdateHandler(
     CartScreen cart,
     CheckoutScreen checkout,
     AccountScreen account,
+    TermsScreen terms,
+    SpamGuard spam,
+    SettingsService settings,
+    Outbox outbox,
     ILogger<UpdateHandler> log)
 {
     public Task HandleAsync(Update update, CancellationToken ct) => update switch
@@ -46,7 +52,9 @@ public sealed class UpdateHandler(
             await bot.SendMessage(buyer.ChatId, await texts.RenderAsync(BotTextCatalog.Blocked, buyer.Lang, ct), ParseMode.Html, cancellationToken: ct);
             return;
         }
+        if (await IsSpamAsync(buyer, ct)) return;
         var text = message.Text?.Trim() ?? "";
+        var photo = message.Photo?.OrderByDescending(p => p.FileSize ?? p.Width * p.Height).FirstOrDefault()?.FileId;
         var (command, argument) = SplitCommand(text);
         switch (command)
         {
@@ -64,6 +72,7 @@ public sealed class UpdateHandler(
                 return;
         }
         var button = text.Length > 0 ? await menu.MatchAsync(text, ct) : null;
+        if (button is null && command.Length == 0 && await terms.TrySubmitAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
         if (button == BotTextCatalog.MenuProducts) await start.ShowCategoriesAsync(buyer.ChatId, buyer.Lang, ct);
         else if (button == BotTextCatalog.MenuCart) await cart.ShowAsync(buyer, ct);
         else if (button == BotTextCatalog.MenuBalance) await account.ShowBalanceAsync(buyer, ct);
@@ -84,6 +93,7 @@ public sealed class UpdateHandler(
                 await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.Blocked, buyer.Lang, ct), alert: true);
                 return;
             }
+            if (await IsSpamAsync(buyer, ct)) return;
             if (!await RouteAsync(buyer, query.Data, ct))
             {
                 log.LogDebug("Stale or unknown button {Data} from {UserId}", query.Data, query.From.Id);
@@ -129,6 +139,9 @@ public sealed class UpdateHandler(
             case CallbackData.Balance: await account.ShowBalanceAsync(buyer, ct); return true;
             case CallbackData.DepositVerb when CallbackData.TryLong(args, 0, out id): await account.StartDepositAsync(buyer, id, ct); return true;
             case CallbackData.DepositStatusVerb when CallbackData.TryLong(args, 0, out id): await account.DepositStatusAsync(buyer, id, ct); return true;
+            case CallbackData.TermsVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryLong(args, 1, out var productId):
+                await terms.StartAsync(buyer, id, productId, ct); return true;
+            case CallbackData.ReplaceProofVerb when CallbackData.TryLong(args, 0, out id): await terms.ReplaceAsync(buyer, id, ct); return true;
             default: return false;
         }
     }
@@ -143,6 +156,26 @@ public sealed class UpdateHandler(
         else customer.UpdateProfile(update.From.FirstName, update.From.LastName, update.From.Username, update.From.LanguageCode, DateTime.SpecifyKind(update.Date, DateTimeKind.Utc));
         await db.SaveChangesAsync(ct);
         log.LogInformation("Buyer {UserId} {Change} the bot", update.From.Id, kicked ? "blocked" : "unblocked");
+    }
+
+    /// <summary>Too many updates too fast: one warning per window to the buyer and one alert to the admins, then silence.</summary>
+    private async Task<bool> IsSpamAsync(BuyerContext buyer, CancellationToken ct)
+    {
+        var rules = await settings.GetAsync(ct);
+        var verdict = spam.Check(buyer.Customer.TelegramUserId, rules.SpamMaxActions, TimeSpan.FromSeconds(rules.SpamWindowSeconds));
+        if (verdict == SpamVerdict.Allow) return false;
+        if (verdict == SpamVerdict.Warn)
+        {
+            var warning = await texts.RenderAsync(BotTextCatalog.SpamWarning, buyer.Lang, ct);
+            if (buyer.IsCallback) await buyer.AnswerAsync(warning, alert: true);
+            else await bot.SendMessage(buyer.ChatId, warning, ParseMode.Html, cancellationToken: ct);
+            var who = Html.Escape(buyer.Customer.DisplayName) + (buyer.Customer.Username is { } u ? " @" + Html.Escape(u) : "");
+            outbox.ToAdmins(OutboxKinds.Text, new TextPayload(
+                $"🚨 <b>Spam</b>: {who} (<code>{buyer.Customer.TelegramUserId}</code>) mengirim lebih dari {rules.SpamMaxActions} aksi dalam {rules.SpamWindowSeconds} detik."));
+            await db.SaveChangesAsync(ct);
+            log.LogWarning("Buyer {UserId} tripped the spam limit", buyer.Customer.TelegramUserId);
+        }
+        return true;
     }
 
     /// <summary><c>/voucher@ShopBot HEMAT10</c> → (<c>/voucher</c>, <c>HEMAT10</c>).</summary>

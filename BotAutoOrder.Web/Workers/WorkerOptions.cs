@@ -12,4 +12,5 @@ public sealed class WorkerOptions
     public double ReconcileIntervalSeconds { get; set; } = 5;
     /// <summary>V2 allows about one status call per 4 s per transaction; young payments are polled at this pace.</summary>
     public double MinStatusIntervalSeconds { get; set; } = 5;
+    public double StockAlertIntervalSeconds { get; set; } = 30;
 }

@@ -15,6 +15,8 @@ public static class WorkerSetup
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<ExpiryWorker>();
         services.AddHostedService<ReconciliationWorker>();
+        services.AddHostedService<StockAlertWorker>();
+        services.AddHostedService<BotAutoOrder.Web.Hosting.OwnerAlertWorker>();
         return services;
     }
 }
