@@ -71,6 +71,7 @@ public static class DashboardSetup
 
         services.AddSingleton<UserStampCache>();
         services.AddScoped<StoreTime>();
+        services.AddScoped<OrderActions>();
         services.AddHostedService<FirstOwnerSeeder>();
         return services;
     }
