@@ -72,6 +72,7 @@ public static class DashboardSetup
         services.AddSingleton<UserStampCache>();
         services.AddScoped<StoreTime>();
         services.AddScoped<OrderActions>();
+        services.AddScoped<BotTextEditor>();
         services.AddHostedService<FirstOwnerSeeder>();
         return services;
     }
