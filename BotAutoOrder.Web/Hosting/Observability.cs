@@ -19,9 +19,10 @@ public static class Observability
         ]);
         builder.Services.AddSingleton(redactor);
         var logFile = config.GetValue("Logging:FilePath", "logs/botautoorder-.log");
-        builder.Services.AddSerilog((_, lc) =>
+        builder.Services.AddSerilog((services, lc) =>
         {
             lc.ReadFrom.Configuration(config)
+                .ReadFrom.Services(services) // sinks registered as ILogEventSink (the dashboard's recent errors)
                 .Enrich.FromLogContext()
                 .Enrich.With(redactor)
                 .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
