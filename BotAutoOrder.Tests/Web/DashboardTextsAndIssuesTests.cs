@@ -23,6 +23,8 @@ public abstract class DashboardTextsAndIssuesTests(DatabaseProvider provider) : 
     {
         var owner = await OwnerAsync();
         Assert.Contains("start.greeting", await owner.GetPageAsync("/admin/texts"));
+        await App.PostUpdateAsync(Client, Updates.Text(7100, "/start", "Dodi")); // the bot has loaded (and cached) the texts
+        await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == 7100 && c.Text!.Contains("Selamat datang"), what: "first greeting");
 
         var saved = await owner.FollowAsync(await PostText(owner, "Save", "id", "👋 Halo <b>{name}</b>, selamat datang di toko BARU {store}!"));
 
