@@ -129,13 +129,14 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         var owner = await OwnerAsync();
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.ProductId == productId && s.Status == StockItemStatus.Reserved)));
 
-        var page = await owner.FollowAsync(await Act(owner, order.Id, "Cancel", note: null));
+        var page = await owner.FollowAsync(await Act(owner, order.Id, "Cancel", note: "pembeli minta batal"));
 
         Assert.Contains("Invoice dibatalkan", page);
         Assert.Equal(OrderStatus.Cancelled, await StatusAsync(order.Id));
         Assert.Equal(2, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.ProductId == productId && s.Status == StockItemStatus.Available)));
         Assert.Single(Pakasir.CallsTo("cancel-transaction"));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == order.Id.ToString() && a.Actor == OwnerActor)));
+        Assert.Equal(1, await AuditCountAsync("order.cancelled", order.Id));
+        Assert.Contains("pembeli minta batal", await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "order.cancelled").Select(a => a.Details).SingleAsync()));
         Assert.DoesNotContain("handler=Cancel", page); // no longer offered
     }
 

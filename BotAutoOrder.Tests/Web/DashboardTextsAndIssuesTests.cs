@@ -72,7 +72,7 @@ public abstract class DashboardTextsAndIssuesTests(DatabaseProvider provider) : 
         Assert.DoesNotContain("<script>alert(1)", html);
         Assert.Contains("<b>tebal</b>", html); // supported tags are rendered as Telegram would
         Assert.Contains("Telegram akan menolak pesan ini", html);
-        Assert.Contains("is never closed", html);
+        Assert.Contains("&lt;i&gt; tidak pernah ditutup.", html);
         Assert.Null(await OverrideAsync("id"));
     }
 

@@ -50,7 +50,7 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
         if (string.IsNullOrWhiteSpace(text)) errors.Add(("Required", []));
         var filled = BotTexts.Fill(text, template.Placeholders.Select(p => (p, (object?)Sample(p))).ToArray());
         var html = TelegramHtml.Check(filled);
-        errors.AddRange(html.Errors.Select(e => ("Telegram would refuse this message: {0}", new object[] { e })));
+        errors.AddRange(html.Problems);
         return new Check(errors, warnings, html.PreviewHtml);
     }
 

@@ -20,12 +20,18 @@ public static partial class TelegramHtml
     [GeneratedRegex("""^\s+href\s*=\s*(?:"([^"]*)"|'([^']*)')$""")]
     private static partial Regex Href();
 
-    public sealed record Result(string PreviewHtml, IReadOnlyList<string> Errors);
+    /// <summary><see cref="Problems"/> are <see cref="UiText"/> keys with their arguments; <see cref="Errors"/> the same in English.</summary>
+    public sealed record Result(string PreviewHtml, IReadOnlyList<(string Key, object[] Args)> Problems)
+    {
+        public IReadOnlyList<string> Errors => Problems.Select(p => string.Format(System.Globalization.CultureInfo.InvariantCulture, p.Key, p.Args)).ToList();
+    }
+
+    private const string Refused = "Telegram would refuse this message: ";
 
     /// <summary>Validates <paramref name="text"/> (already filled) and returns a preview that is safe to insert into a page.</summary>
     public static Result Check(string text)
     {
-        var errors = new List<string>();
+        var errors = new List<(string Key, object[] Args)>();
         var open = new Stack<string>();
         var html = new StringBuilder();
         var at = 0;
@@ -35,22 +41,22 @@ public static partial class TelegramHtml
             at = m.Index + m.Length;
             if (m.Value.StartsWith('&'))
             {
-                if (m.Length == 1) errors.Add("A bare & must be written &amp;amp;.");
+                if (m.Length == 1) errors.Add((Refused + "a bare {0} must be written {1}.", ["&", "&amp;"]));
                 else if (m.Value is not ("&lt;" or "&gt;" or "&amp;" or "&quot;") && !m.Value.StartsWith("&#", StringComparison.Ordinal))
-                    errors.Add($"Unsupported entity {m.Value}.");
+                    errors.Add((Refused + "the entity {0} is not supported.", [m.Value]));
                 html.Append(m.Length == 1 ? "&amp;" : Text(WebUtility.HtmlDecode(m.Value)));
                 continue;
             }
             if (m.Length == 1)
             {
-                errors.Add($"A bare {m.Value} must be written {(m.Value == "<" ? "&amp;lt;" : "&amp;gt;")}.");
+                errors.Add((Refused + "a bare {0} must be written {1}.", [m.Value, m.Value == "<" ? "&lt;" : "&gt;"]));
                 html.Append(Text(m.Value));
                 continue;
             }
             var (closing, name, attributes) = (m.Groups[1].Value == "/", m.Groups[2].Value.ToLowerInvariant(), m.Groups[3].Value);
             if (!Allowed.Contains(name))
             {
-                errors.Add($"Telegram does not support the tag <{name}>.");
+                errors.Add((Refused + "it does not support the tag <{0}>.", [name]));
                 html.Append(Text(m.Value));
                 continue;
             }
@@ -58,7 +64,7 @@ public static partial class TelegramHtml
             {
                 if (open.Count == 0 || open.Peek() != name)
                 {
-                    errors.Add($"</{name}> does not close an open <{name}>.");
+                    errors.Add((Refused + "</{0}> does not close an open <{0}>.", [name]));
                     html.Append(Text(m.Value));
                     continue;
                 }
@@ -69,7 +75,7 @@ public static partial class TelegramHtml
             var href = Href().Match(attributes);
             if (name == "a" ? !href.Success : attributes.Length > 0)
             {
-                errors.Add(name == "a" ? "A link needs exactly one href attribute." : $"<{name}> takes no attributes.");
+                errors.Add(name == "a" ? (Refused + "a link needs exactly one href attribute.", []) : (Refused + "<{0}> takes no attributes.", [name]));
                 html.Append(Text(m.Value));
                 continue;
             }
@@ -85,10 +91,10 @@ public static partial class TelegramHtml
         while (open.Count > 0)
         {
             var name = open.Pop();
-            errors.Add($"<{name}> is never closed.");
+            errors.Add((Refused + "<{0}> is never closed.", [name]));
             html.Append(name == "tg-spoiler" ? "</span>" : $"</{name}>");
         }
-        return new Result(html.ToString(), errors.Distinct().ToList());
+        return new Result(html.ToString(), errors.DistinctBy(e => e.Key + "|" + string.Join("|", e.Args)).ToList());
     }
 
     /// <summary>Escapes text for the dashboard page (emoji and other characters kept as they are).</summary>
