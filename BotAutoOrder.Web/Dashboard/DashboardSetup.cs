@@ -55,6 +55,7 @@ public static class DashboardSetup
                 o.Conventions.AuthorizeFolder("/Admin");
                 o.Conventions.AuthorizeFolder("/Admin/Users", DashboardClaims.OwnerPolicy);
                 o.Conventions.AuthorizeFolder("/Admin/Settings", DashboardClaims.OwnerPolicy);
+                o.Conventions.AuthorizeFolder("/Admin/Diagnostics", DashboardClaims.OwnerPolicy);
             })
             .AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -71,6 +72,11 @@ public static class DashboardSetup
 
         services.AddSingleton<UserStampCache>();
         services.AddScoped<StoreTime>();
+        services.AddScoped<OrderActions>();
+        services.AddScoped<BotTextEditor>();
+        services.AddScoped<SystemStatus>();
+        services.AddSingleton<Hosting.RecentLogEvents>();
+        services.AddSingleton<Serilog.Core.ILogEventSink>(sp => sp.GetRequiredService<Hosting.RecentLogEvents>());
         services.AddHostedService<FirstOwnerSeeder>();
         return services;
     }

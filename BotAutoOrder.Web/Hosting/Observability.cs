@@ -21,9 +21,10 @@ public static class Observability
         var ownerAlerts = new OwnerAlertSink();
         builder.Services.AddSingleton(ownerAlerts);
         var logFile = config.GetValue("Logging:FilePath", "logs/botautoorder-.log");
-        builder.Services.AddSerilog((_, lc) =>
+        builder.Services.AddSerilog((services, lc) =>
         {
             lc.ReadFrom.Configuration(config)
+                .ReadFrom.Services(services) // sinks registered as ILogEventSink (the dashboard's recent errors)
                 .Enrich.FromLogContext()
                 .Enrich.With(redactor)
                 .WriteTo.Sink(ownerAlerts)

@@ -21,6 +21,7 @@ public sealed class IndexModel(AppDbContext db, SettingsService settings, StoreT
     public int NewBuyersToday { get; private set; }
     public int NewBuyers30 { get; private set; }
     public int OpenInvoices { get; private set; }
+    public int OpenPaymentIssues { get; private set; }
     public IReadOnlyList<LowStock> LowStockProducts { get; private set; } = [];
     public IReadOnlyList<OrderRow> RecentOrders { get; private set; } = [];
 
@@ -40,6 +41,7 @@ public sealed class IndexModel(AppDbContext db, SettingsService settings, StoreT
         NewBuyersToday = await db.Customers.CountAsync(c => c.CreatedAtUtc >= todayUtc, Aborted);
         NewBuyers30 = await db.Customers.CountAsync(c => c.CreatedAtUtc >= since30, Aborted);
         OpenInvoices = await db.Orders.CountAsync(o => o.Status == OrderStatus.PendingPayment, Aborted);
+        OpenPaymentIssues = await Payments.IssuesModel.OpenCountAsync(db, Aborted);
 
         var defaultThreshold = (await settings.GetAsync(Aborted)).LowStockThreshold;
         LowStockProducts = await db.Products.Where(p => p.IsActive)

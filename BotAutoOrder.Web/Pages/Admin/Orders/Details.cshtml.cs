@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Data;
@@ -10,9 +11,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Pages.Admin.Orders;
 
-/// <summary>One order: lines, payments with gateway data, delivered items (masked; reveal is audited), timeline.</summary>
-public sealed class DetailsModel(AppDbContext db, AuditLog audit) : AdminPageModel
+/// <summary>
+/// One order: lines, payments with gateway data, delivered items (masked; reveal is audited), timeline, and the admin
+/// actions (mark paid, resend, cancel, refund), each confirmed by a checkbox so it works without JavaScript.
+/// </summary>
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions actions) : AdminPageModel
 {
+    public sealed class ActionInput
+    {
+        [StringLength(500, ErrorMessage = "At most {1} characters")] public string? Note { get; set; }
+        public bool Confirmed { get; set; }
+    }
+
+    [BindProperty] public ActionInput Input { get; set; } = new();
+    /// <summary>The action whose form failed validation (its errors are shown next to it).</summary>
+    public OrderAction? FailedAction { get; private set; }
+
     public sealed record Delivered(long Id, string ProductName, string Masked, DateTime? SoldAtUtc);
 
     public Order Order { get; private set; } = null!;
@@ -34,6 +48,31 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit) : AdminPageMod
         await db.SaveChangesAsync(Aborted);
         Revealed = (itemId, content);
         return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostMarkPaidAsync(long id) => ActAsync(id, OrderAction.MarkPaid);
+    public Task<IActionResult> OnPostResendAsync(long id) => ActAsync(id, OrderAction.Resend);
+    public Task<IActionResult> OnPostCancelAsync(long id) => ActAsync(id, OrderAction.Cancel);
+    public Task<IActionResult> OnPostRefundAsync(long id) => ActAsync(id, OrderAction.Refund);
+
+    private async Task<IActionResult> ActAsync(long id, OrderAction action)
+    {
+        if (OrderActions.NeedsNote(action) && string.IsNullOrWhiteSpace(Input.Note)) ModelState.AddModelError("", T["A note is required."]);
+        if (!Input.Confirmed) ModelState.AddModelError("", T["Tick \"I am sure\" to confirm."]);
+        if (!ModelState.IsValid)
+        {
+            FailedAction = action;
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        var result = await actions.RunAsync(action, id, Input.Note?.Trim(), Actor, Aborted);
+        if (result.Outcome == OrderAdminOutcome.NotFound) return NotFound();
+        if (result.Succeeded) return Done(T[OrderActions.Texts(action).Done], new { id });
+        var status = await db.Orders.Where(o => o.Id == id).Select(o => o.Status).FirstAsync(Aborted);
+        var message = result.Outcome == OrderAdminOutcome.OutOfStock
+            ? T["Refused: the order's stock is gone, so it cannot be paid. Nothing changed."]
+            : T["Refused: the order is {0} and this action applies to {1}. Nothing changed.", T[status.ToString()],
+                string.Join(", ", OrderActions.AppliesTo(action).Select(s => T[s.ToString()].Value))];
+        return Done(message, new { id }, error: true);
     }
 
     private async Task<bool> LoadAsync(long id)

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Settings;
+using BotAutoOrder.Web.Telegram.Texts;
+using Microsoft.EntityFrameworkCore;
+
+namespace BotAutoOrder.Web.Dashboard;
+
+/// <summary>
+/// Edits the buyer-facing templates: checks placeholders (unknown → error, a listed one missing → warning) and Telegram
+/// HTML (an unsupported or unbalanced tag → error), previews with sample values, saves or resets the override, and
+/// drops the bot's cache so the next message uses it.
+/// </summary>
+public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, AuditLog audit, TimeProvider clock)
+{
+    public static readonly string[] Languages = [BotTexts.Indonesian, BotTexts.English];
+
+    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>Errors (English UI keys with arguments) block saving; warnings are shown but allow it.</summary>
+    public sealed record Check(IReadOnlyList<(string Key, object[] Args)> Errors, IReadOnlyList<(string Key, object[] Args)> Warnings, string PreviewHtml);
+
+    private static readonly Lazy<IReadOnlyList<TextTemplate>> AllTemplates = new(() => typeof(BotTextCatalog)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(TextTemplate))
+        .Select(f => (TextTemplate?)f.GetValue(null))
+        .Concat(VoucherTexts.All)
+        .OfType<TextTemplate>()
+        .ToArray());
+
+    /// <summary>
+    /// Every template. Not <see cref="BotTextCatalog.All"/>: that list is built by a static initializer in one part of the
+    /// partial class and reads fields of the other parts before they are initialised (it holds nulls for them).
+    /// </summary>
+    public static IReadOnlyList<TextTemplate> Templates => AllTemplates.Value;
+
+    public static TextTemplate? Find(string? key) => Templates.FirstOrDefault(t => t.Key == key);
+
+    public static Check Validate(TextTemplate template, string text)
+    {
+        var errors = new List<(string, object[])>();
+        var warnings = new List<(string, object[])>();
+        var used = Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+        foreach (var unknown in used.Except(template.Placeholders))
+            errors.Add(("Unknown placeholder {0}; this text may use: {1}.", ["{" + unknown + "}", Listed(template)]));
+        foreach (var missing in template.Placeholders.Except(used))
+            warnings.Add(("The placeholder {0} is not used; buyers will not see that value.", ["{" + missing + "}"]));
+        if (string.IsNullOrWhiteSpace(text)) errors.Add(("Required", []));
+        var filled = BotTexts.Fill(text, template.Placeholders.Select(p => (p, (object?)Sample(p))).ToArray());
+        var html = TelegramHtml.Check(filled);
+        errors.AddRange(html.Problems);
+        return new Check(errors, warnings, html.PreviewHtml);
+    }
+
+    public static string Listed(TextTemplate template) =>
+        template.Placeholders.Length == 0 ? "–" : string.Join(", ", template.Placeholders.Select(p => "{" + p + "}"));
+
+    public async Task<IReadOnlyDictionary<(string Key, string Language), string>> OverridesAsync(CancellationToken ct) =>
+        (await db.BotTextOverrides.AsNoTracking().ToListAsync(ct)).ToDictionary(o => (o.Key, o.Language), o => o.Text);
+
+    /// <summary>Saves the text (a text equal to the default removes the override). The caller validated it.</summary>
+    public async Task SaveAsync(TextTemplate template, string language, string text, string actor, CancellationToken ct)
+    {
+        var current = await db.BotTextOverrides.FirstOrDefaultAsync(o => o.Key == template.Key && o.Language == language, ct);
+        if (text == template.For(language))
+        {
+            if (current is not null) db.BotTextOverrides.Remove(current);
+        }
+        else if (current is null) db.BotTextOverrides.Add(new BotTextOverride(template.Key, language, text, clock.GetUtcNow().UtcDateTime));
+        else current.Set(text, clock.GetUtcNow().UtcDateTime);
+        audit.Record(actor, "bot_text.saved", "BotText", template.Key + ":" + language, new { text });
+        await db.SaveChangesAsync(ct);
+        texts.Invalidate();
+    }
+
+    public async Task ResetAsync(TextTemplate template, string language, string actor, CancellationToken ct)
+    {
+        var current = await db.BotTextOverrides.FirstOrDefaultAsync(o => o.Key == template.Key && o.Language == language, ct);
+        if (current is not null) db.BotTextOverrides.Remove(current);
+        audit.Record(actor, "bot_text.reset", "BotText", template.Key + ":" + language);
+        await db.SaveChangesAsync(ct);
+        texts.Invalidate();
+    }
+
+    /// <summary>A plausible value for a placeholder in the preview (escaped like real values).</summary>
+    public static object Sample(string placeholder) => placeholder switch
+    {
+        "name" or "first_name" => "Budi",
+        "store" => "Toko Uji",
+        "invoice" or "code" => "INV-240101-AB12",
+        "username" => "admin_toko",
+        "date" or "expires" => "01-01-2025 12:30",
+        "quantity" or "count" or "page" or "limit" or "max" or "available" => 2,
+        "pages" => 5,
+        "products" or "transactions" or "buyers" or "stock" or "sold" => 1234,
+        "price" or "total" or "subtotal" or "amount" or "balance" or "fee" or "line_total" or "min" or "discount" => "Rp25.000",
+        _ => "[" + placeholder + "]",
+    };
+}
