@@ -22,19 +22,8 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
     /// <summary>Errors (English UI keys with arguments) block saving; warnings are shown but allow it.</summary>
     public sealed record Check(IReadOnlyList<(string Key, object[] Args)> Errors, IReadOnlyList<(string Key, object[] Args)> Warnings, string PreviewHtml);
 
-    private static readonly Lazy<IReadOnlyList<TextTemplate>> AllTemplates = new(() => typeof(BotTextCatalog)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.FieldType == typeof(TextTemplate))
-        .Select(f => (TextTemplate?)f.GetValue(null))
-        .Concat(VoucherTexts.All)
-        .OfType<TextTemplate>()
-        .ToArray());
-
-    /// <summary>
-    /// Every template. Not <see cref="BotTextCatalog.All"/>: that list is built by a static initializer in one part of the
-    /// partial class and reads fields of the other parts before they are initialised (it holds nulls for them).
-    /// </summary>
-    public static IReadOnlyList<TextTemplate> Templates => AllTemplates.Value;
+    /// <summary>Every buyer-facing template.</summary>
+    public static IReadOnlyList<TextTemplate> Templates => BotTextCatalog.All;
 
     public static TextTemplate? Find(string? key) => Templates.FirstOrDefault(t => t.Key == key);
 

@@ -32,7 +32,7 @@ public static class Observability
             if (!string.IsNullOrWhiteSpace(logFile))
                 lc.WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
                     outputTemplate: "{Timestamp:O} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
-        });
+        }, preserveStaticLogger: true); // each host logs through its own pipeline (several share a test process)
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

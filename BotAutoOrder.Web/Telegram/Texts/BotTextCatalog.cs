@@ -47,8 +47,13 @@ public static partial class BotTextCatalog
         "😵 Oops, something went wrong. Please try again in a moment.",
         "When something failed on our side");
 
-    /// <summary>All templates, for the dashboard's text editor.</summary>
-    public static IReadOnlyList<TextTemplate> All { get; } = typeof(BotTextCatalog)
+    private static IReadOnlyList<TextTemplate>? _all;
+
+    /// <summary>
+    /// All templates, for the dashboard's text editor. Built on first use: the fields live in several partial files whose
+    /// static initialisers run in an unspecified order, so a field-initialised list could see some of them still null.
+    /// </summary>
+    public static IReadOnlyList<TextTemplate> All => _all ??= typeof(BotTextCatalog)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(TextTemplate))
         .Select(f => (TextTemplate)f.GetValue(null)!)
