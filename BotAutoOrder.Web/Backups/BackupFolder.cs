@@ -33,12 +33,19 @@ public sealed partial class BackupFolder(string folder)
     {
         Directory.CreateDirectory(Path);
         var file = System.IO.Path.Combine(Path, NameFor(nowUtc));
-        var temp = file + ".tmp";
-        BackupHeader header;
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            header = await backups.WriteAsync(stream, ct);
-        File.Move(temp, file, overwrite: true);
-        return (file, header);
+        var temp = $"{file}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            BackupHeader header;
+            await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                header = await backups.WriteAsync(stream, ct);
+            File.Move(temp, file, overwrite: true);
+            return (file, header);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>Deletes backups taken before <paramref name="cutoffUtc"/>, always keeping the newest one.</summary>

@@ -11,7 +11,7 @@ public static class BackupJobs
         var file = Path.GetFullPath(cli.Arguments[0]);
         var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        var temp = file + ".tmp";
+        var temp = $"{file}.{Guid.NewGuid():N}.tmp";
         BackupHeader header;
         try
         {

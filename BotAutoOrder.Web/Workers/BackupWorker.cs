@@ -11,18 +11,22 @@ namespace BotAutoOrder.Web.Workers;
 /// <summary>
 /// Scheduled backups into <c>Backups:Folder</c> every <c>Backups:IntervalHours</c>, keeping <c>BackupRetentionDays</c>
 /// days (0: off). Due-ness comes from the newest file's name, so restarts neither skip nor repeat a backup. The owner
-/// is alerted on success and on failure; a failure is retried after an hour (or the interval, if shorter).
+/// is alerted on success and on failure; a failure is retried after an hour (or the interval, if shorter). The first
+/// check waits <see cref="StartDelay"/> after start-up, so starting (or a restart loop) never competes with a backup.
 /// </summary>
 public sealed class BackupWorker(WorkerLease lease, IServiceScopeFactory scopes, IOptions<BackupOptions> options,
     TimeProvider clock, ILogger<BackupWorker> log) : LeasedWorker(lease, clock, log)
 {
+    public static readonly TimeSpan StartDelay = TimeSpan.FromMinutes(2);
+    private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
     private DateTime? _lastFailureUtc;
 
     protected override string Job => "backup";
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Min(5, options.Value.IntervalHours * 60));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Min(2, options.Value.IntervalHours * 60));
 
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
+        if (Clock.GetUtcNow() - _startedAt < StartDelay) return false;
         await RunIfDueAsync(ct);
         return false;
     }
