@@ -1,4 +1,6 @@
 using BotAutoOrder.Domain;
+using BotAutoOrder.Web.Backups;
+using BotAutoOrder.Web.Cli;
 using BotAutoOrder.Web.Dashboard;
 using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments;
@@ -21,8 +23,10 @@ builder.Services.AddPlayground(builder.Configuration);
 builder.Services.AddPakasir(builder.Configuration);
 builder.Services.AddPaymentFlow();
 builder.Services.AddWorkers(builder.Configuration);
+builder.Services.AddBackups(builder.Configuration);
 
 var app = builder.Build();
+if (CommandLine.IsJob(args)) return await CommandLine.RunAsync(app, args);
 app.LogStartupSummary();
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedIfPlaygroundAsync();
@@ -37,6 +41,7 @@ app.MapPakasirWebhook();
 app.MapPakasirSimulator();
 app.MapPlayground();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

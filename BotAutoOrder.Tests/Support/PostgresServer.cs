@@ -30,7 +30,7 @@ public sealed class PostgresServer
     public static Task<PostgresServer> GetAsync() => Shared.Value;
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=60;Include Error Detail=true;Timeout=30;Command Timeout=60";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=60;Connection Idle Lifetime=15;Connection Pruning Interval=5;Include Error Detail=true;Timeout=30;Command Timeout=60";
 
     /// <summary>A fresh, empty database for one test class.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
@@ -57,7 +57,7 @@ public sealed class PostgresServer
         var server = new PostgresServer(binDir, dir, port, asPostgresUser);
         await server.RunPgAsync("initdb", ["-D", Path.Combine(dir, "data"), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync", "--no-locale"]);
         var serverOptions = $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-                            "-c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB";
+                            "-c full_page_writes=off -c max_connections=500 -c shared_buffers=64MB";
         await server.RunPgAsync("pg_ctl", ["-D", Path.Combine(dir, "data"), "-o", serverOptions, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;

@@ -74,4 +74,15 @@ public sealed class ShopApp : WebApplicationFactory<Program>
     }
 
     public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Stops the app and closes its pooled PostgreSQL connections (idle ones would otherwise pile up across tests).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Database.Provider == DatabaseProvider.Postgres)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
 }

@@ -91,10 +91,11 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
                     .SetProperty(m => m.LastError, Trim(result.Error)), ct);
                 break;
             case SendOutcome.Blocked:
-                await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Trim(result.Error)), ct);
+                // The buyer first, then the row: whoever sees the row settled also sees the buyer marked.
                 await db.Customers.Where(c => c.TelegramUserId == message.ChatId)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsUnreachable, true), ct);
+                await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Trim(result.Error)), ct);
                 break;
             case SendOutcome.Rejected:
                 await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
