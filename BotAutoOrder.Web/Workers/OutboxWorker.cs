@@ -51,10 +51,15 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
                 continue;
             }
             using var permit = await _limiter!.AcquireAsync(1, ct);
-            var result = await SendAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), message, ct);
+            // Still pending? A cancelled broadcast (or another settle) may have closed it since the batch was read.
+            if (!await db.OutboxMessages.AnyAsync(m => m.Id == message.Id && m.Status == OutboxStatus.Pending, ct)) continue;
+            // Once a Bot API call starts it is finished and recorded even during shutdown: stopping between the send and
+            // the record is what would send a message twice after a restart.
+            using var inFlight = new CancellationTokenSource(TimeSpan.FromSeconds(70));
+            var result = await SendAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), message, inFlight.Token);
             if (result.Outcome == SendOutcome.Sent) pacer.Record(message.ChatId);
-            await RecordAsync(db, message, result, ct);
-            if (message.BroadcastRecipientId is { } recipientId) await SettleRecipientAsync(db, recipientId, message.Id, ct);
+            await RecordAsync(db, message, result, inFlight.Token);
+            if (message.BroadcastRecipientId is { } recipientId) await SettleRecipientAsync(db, recipientId, message.Id, inFlight.Token);
         }
         return due.Count == BatchSize;
     }
@@ -65,7 +70,7 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
         {
             return await sender.SendAsync(message, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
             var result = TelegramErrors.Classify(e);
             if (result.Outcome is SendOutcome.Transient or SendOutcome.Rejected)
