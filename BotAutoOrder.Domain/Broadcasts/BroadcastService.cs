@@ -86,8 +86,7 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
     private async Task<int> EnqueueBatchAsync(long broadcastId, BroadcastAudience audience, DateTime startedAtUtc, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await Audience(audience, startedAtUtc)
-            .Where(c => !db.BroadcastRecipients.Any(r => r.BroadcastId == broadcastId && r.CustomerId == c.Id))
+        var batch = await NotEnqueued(broadcastId, audience, startedAtUtc)
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.TelegramUserId }).Take(BatchSize).ToListAsync(ct);
         var recipients = batch.Select(c => new BroadcastRecipient(broadcastId, c.Id, c.TelegramUserId)).ToList();
         db.BroadcastRecipients.AddRange(recipients);
@@ -106,6 +105,9 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         db.ChangeTracker.Clear();
         return recipients.Count;
     }
+
+    private IQueryable<Customer> NotEnqueued(long broadcastId, BroadcastAudience audience, DateTime startedAtUtc) =>
+        Audience(audience, startedAtUtc).Where(c => !db.BroadcastRecipients.Any(r => r.BroadcastId == broadcastId && r.CustomerId == c.Id));
 
     /// <summary>The buyers a broadcast goes to: reachable, not blocked by an admin, known at start; purchasers need a paid order.</summary>
     private IQueryable<Customer> Audience(BroadcastAudience audience, DateTime startedAtUtc)
@@ -153,15 +155,22 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed
                                                             && (m.LastError!.Contains("blocked") || m.LastError!.Contains("Forbidden"))))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Blocked), ct);
-        await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed))
+        // Each predicate names its outcome completely: a row the worker fails between two statements cannot land in the wrong one.
+        await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed
+                                                            && m.LastError != CancelledError
+                                                            && !(m.LastError!.Contains("blocked") || m.LastError!.Contains("Forbidden"))))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Failed), ct);
     }
 
     /// <summary>Sending → Completed once every buyer is enqueued and no recipient is pending.</summary>
     public async Task<bool> CompleteIfDoneAsync(long broadcastId, string actor, CancellationToken ct)
     {
+        var broadcast = await db.Broadcasts.AsNoTracking().Where(b => b.Id == broadcastId && b.Status == BroadcastStatus.Sending)
+            .Select(b => new { b.Audience, b.StartedAtUtc }).FirstOrDefaultAsync(ct);
+        if (broadcast is null) return false;
         await SettleAsync(broadcastId, ct);
         if (await db.BroadcastRecipients.AnyAsync(r => r.BroadcastId == broadcastId && r.Status == BroadcastRecipientStatus.Pending, ct)) return false;
+        if (await NotEnqueued(broadcastId, broadcast.Audience, broadcast.StartedAtUtc!.Value).AnyAsync(ct)) return false; // still enqueueing
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var total = await db.BroadcastRecipients.CountAsync(r => r.BroadcastId == broadcastId, ct);

@@ -15,6 +15,9 @@ public sealed class BroadcastWorker(WorkerLease lease, IServiceScopeFactory scop
     private static readonly string Actor = AuditLog.Job("broadcast");
 
     protected override string Job => "broadcast";
+    /// <summary>A start enqueues its recipients itself; only one this old and still unfinished (a crash) is taken over.</summary>
+    private static readonly TimeSpan ResumeAfter = TimeSpan.FromSeconds(30);
+
     protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
@@ -23,11 +26,15 @@ public sealed class BroadcastWorker(WorkerLease lease, IServiceScopeFactory scop
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var broadcasts = scope.ServiceProvider.GetRequiredService<BroadcastService>();
         var sending = await db.Broadcasts.AsNoTracking().Where(b => b.Status == BroadcastStatus.Sending).OrderBy(b => b.Id)
-            .Select(b => b.Id).ToListAsync(ct);
-        foreach (var id in sending)
+            .Select(b => new { b.Id, b.StartedAtUtc }).ToListAsync(ct);
+        var resumeBefore = Clock.GetUtcNow().UtcDateTime - ResumeAfter;
+        foreach (var (id, startedAtUtc) in sending.Select(b => (b.Id, b.StartedAtUtc)))
         {
-            var added = await broadcasts.EnqueueAsync(id, ct);
-            if (added > 0) log.LogInformation("Broadcast {Id}: enqueued {Count} more recipients", id, added);
+            if (startedAtUtc < resumeBefore)
+            {
+                var added = await broadcasts.EnqueueAsync(id, ct);
+                if (added > 0) log.LogWarning("Broadcast {Id}: resumed an unfinished enqueue, {Count} more recipients", id, added);
+            }
             if (await broadcasts.CompleteIfDoneAsync(id, Actor, ct)) log.LogInformation("Broadcast {Id} completed", id);
         }
         var cancelled = await db.Broadcasts.AsNoTracking()
