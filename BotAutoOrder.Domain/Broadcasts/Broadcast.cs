@@ -2,6 +2,13 @@ namespace BotAutoOrder.Domain.Broadcasts;
 
 public class Broadcast
 {
+    /// <summary>Telegram's message limit, also the stored text's column length.</summary>
+    public const int MaxHtmlLength = 4096;
+    /// <summary>Telegram's caption limit (a broadcast with a photo).</summary>
+    public const int MaxCaptionLength = 1024;
+    /// <summary>Telegram's photo upload limit.</summary>
+    public const int MaxPhotoBytes = 10 * 1024 * 1024;
+
     private Broadcast() { }
 
     public Broadcast(string htmlText, string? photoFileName, byte[]? photo, BroadcastAudience audience, string createdBy, DateTime nowUtc)
@@ -27,4 +34,11 @@ public class Broadcast
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? StartedAtUtc { get; private set; }
     public DateTime? FinishedAtUtc { get; private set; }
+
+    /// <summary>The visible-text limit for this broadcast: a caption when a photo is attached.</summary>
+    public int TextLimit => Photo is { Length: > 0 } ? MaxCaptionLength : MaxHtmlLength;
+
+    /// <summary>True when <paramref name="bytes"/> start like a JPEG or a PNG file.</summary>
+    public static bool LooksLikeImage(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
 }

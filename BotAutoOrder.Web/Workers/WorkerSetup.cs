@@ -11,6 +11,7 @@ public static class WorkerSetup
         services.AddSingleton<WorkerLease>();
         services.AddSingleton<ChatPacer>();
         services.AddScoped<OutboxSender>();
+        services.AddBroadcasts(config);
         if (!config.GetValue(WorkerOptions.Section + ":Enabled", true)) return services;
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<ExpiryWorker>();

@@ -1,0 +1,64 @@
+using BotAutoOrder.Domain.Broadcasts;
+using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Web.Dashboard;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace BotAutoOrder.Web.Pages.Admin.Broadcasts;
+
+/// <summary>One broadcast: preview, audience, send (with confirmation), live progress while sending, cancel.</summary>
+public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts) : AdminPageModel
+{
+    public sealed record Summary(long Id, string HtmlText, string? PhotoFileName, BroadcastAudience Audience, BroadcastStatus Status,
+        string CreatedBy, DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc);
+
+    public Summary Broadcast { get; private set; } = null!;
+    public BroadcastProgress Progress { get; private set; } = null!;
+    /// <summary>How many buyers a draft would reach now.</summary>
+    public int AudienceNow { get; private set; }
+    [BindProperty] public bool Confirm { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Broadcast.Status == BroadcastStatus.Sending) Response.Headers["Refresh"] = "2";
+        return Page();
+    }
+
+    /// <summary>The numbers of the progress bar as JSON (for a script that prefers not to reload the page).</summary>
+    public async Task<IActionResult> OnGetProgressAsync(long id) =>
+        await broadcasts.ProgressAsync(id, Aborted) is { } p
+            ? new JsonResult(new { p.Status, p.Total, p.Sent, p.Failed, p.Blocked, p.Cancelled, p.Remaining, p.Percent, EtaSeconds = p.Eta?.TotalSeconds })
+            : NotFound();
+
+    public async Task<IActionResult> OnGetPhotoAsync(long id)
+    {
+        var photo = await db.Broadcasts.AsNoTracking().Where(b => b.Id == id).Select(b => b.Photo).FirstOrDefaultAsync(Aborted);
+        if (photo is not { Length: > 0 }) return NotFound();
+        return File(photo, photo[0] == 0xFF ? "image/jpeg" : "image/png");
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(long id)
+    {
+        if (!Confirm) return Done(T["Tick the confirmation box to send."], new { id }, error: true);
+        var result = await broadcasts.StartAsync(id, Actor, Aborted);
+        return result.Succeeded ? Done(T["Sending started."], new { id }) : Done(BroadcastText.Explain(T, result), new { id }, error: true);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(long id)
+    {
+        var result = await broadcasts.CancelAsync(id, Actor, Aborted);
+        return result.Succeeded ? Done(T["Broadcast cancelled."], new { id }) : Done(BroadcastText.Explain(T, result), new { id }, error: true);
+    }
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        var b = await db.Broadcasts.AsNoTracking().Where(b => b.Id == id).Select(b => new Summary(b.Id, b.HtmlText, b.PhotoFileName, b.Audience,
+            b.Status, b.CreatedBy, b.CreatedAtUtc, b.StartedAtUtc, b.FinishedAtUtc)).FirstOrDefaultAsync(Aborted);
+        if (b is null) return false;
+        Broadcast = b;
+        Progress = (await broadcasts.ProgressAsync(id, Aborted))!;
+        if (b.Status == BroadcastStatus.Draft) AudienceNow = await broadcasts.CountAudienceAsync(b.Audience, Aborted);
+        return true;
+    }
+}
