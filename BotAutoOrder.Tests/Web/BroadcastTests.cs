@@ -119,6 +119,8 @@ public abstract partial class BroadcastTests(DatabaseProvider provider, int buye
         Assert.True(settled - atCancel <= 100, $"{settled - atCancel} sent after the cancel (the sender's batch is 100)");
         Assert.True(settled < 300 - 15, "the cancel came too late to prove anything");
 
+        // The double records a call before the worker writes its outcome: wait for the outbox to settle.
+        await PollAsync(async () => await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending)) == 0, 15, "outbox settled");
         BroadcastProgress? progress;
         await using (var scope = App.Services.CreateAsyncScope())
             progress = await scope.ServiceProvider.GetRequiredService<BroadcastService>().ProgressAsync(id, default);
