@@ -163,7 +163,7 @@ public sealed class BotApiDouble : IAsyncDisposable
     {
         if (raw.Length > 0 && (raw[0] == '{' || raw[0] == '['))
         {
-            try { return JsonNode.Parse(raw); } catch (JsonException) { }
+            try { return JsonNode.Parse(raw); } catch (JsonException) { /* not JSON after all: keep it as a string */ }
         }
         return JsonValue.Create(raw);
     }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Payments;
+using BotAutoOrder.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotAutoOrder.Web.Payments;
@@ -27,7 +27,7 @@ public static class PakasirWebhookEndpoint
     {
         var log = loggers.CreateLogger(typeof(PakasirWebhookEndpoint).FullName!);
         var o = options.Value;
-        if (!string.IsNullOrEmpty(o.WebhookSecret) && !SecretMatches(o.WebhookSecret, http.Request.Headers["X-Secret"].ToString()))
+        if (!string.IsNullOrEmpty(o.WebhookSecret) && !SharedSecret.Matches(o.WebhookSecret, http.Request.Headers["X-Secret"].ToString()))
         {
             log.LogWarning("Pakasir webhook refused: bad or missing X-Secret from {Remote}", http.Connection.RemoteIpAddress);
             return Results.Unauthorized();
@@ -69,8 +69,4 @@ public static class PakasirWebhookEndpoint
             _ => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
         };
     }
-
-    private static bool SecretMatches(string expected, string? given) =>
-        !string.IsNullOrEmpty(given)
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 }

@@ -71,7 +71,7 @@ internal sealed partial record BotApiRequest(string Method, JsonObject Parameter
         if (raw.Length > 0 && (raw[0] == '{' || raw[0] == '['))
         {
             try { return JsonNode.Parse(raw); }
-            catch (JsonException) { }
+            catch (JsonException) { /* not JSON: the raw string is the value */ }
         }
         return JsonValue.Create(raw);
     }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using BotAutoOrder.Web.Hosting;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -23,7 +22,7 @@ public static class TelegramWebhookEndpoint
         IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger(typeof(TelegramWebhookEndpoint).FullName!);
-        if (!SecretMatches(options.Value.WebhookSecret, http.Request.Headers[SecretHeader].ToString()))
+        if (!SharedSecret.Matches(options.Value.WebhookSecret, http.Request.Headers[SecretHeader].ToString()))
         {
             log.LogWarning("Telegram webhook refused: bad or missing secret token from {Remote}", http.Connection.RemoteIpAddress);
             return Results.Unauthorized();
@@ -48,14 +47,5 @@ public static class TelegramWebhookEndpoint
         // Handle on the app's lifetime, not the request's: a dropped connection must not abandon half an update.
         await pipeline.ProcessAsync(update, lifetime.ApplicationStopping);
         return Results.Ok();
-    }
-
-    /// <summary>Constant-time comparison; an unset secret never matches.</summary>
-    internal static bool SecretMatches(string expected, string? given)
-    {
-        if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(given)) return false;
-        var a = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
-        var b = SHA256.HashData(Encoding.UTF8.GetBytes(given));
-        return CryptographicOperations.FixedTimeEquals(a, b);
     }
 }
