@@ -108,6 +108,23 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
     }
 
     [Fact]
+    public async Task ManyLines_InvoiceCaptionStaysUnderTelegramsLimitAndKeepsTheTotal()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            var id = await SeedProductAsync($"LONG{i}", $"Produk dengan nama yang cukup panjang sekali nomor {i:00}", 1_000, items: 1);
+            await ClickAsync(80_007, $"add:{id}:1");
+        }
+
+        await ClickAsync(80_007, "pay:q");
+
+        var invoice = await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == 80_007, what: "QR");
+        Assert.True(invoice.Text!.Length <= 1024, $"caption is {invoice.Text.Length} characters");
+        Assert.Contains("25 item", invoice.Text);
+        Assert.Contains("Total bayar", invoice.Text);
+    }
+
+    [Fact]
     public async Task Voucher_BelowMinimumOrder_IsRefusedWithTheReason()
     {
         var productId = await SeedProductAsync("VMIN", "Murah", 10_000, items: 2);

@@ -18,11 +18,18 @@ public sealed class InvoiceCaptions(BotTexts texts, StoreTime time)
         var discount = order.Discount > 0
             ? new TgHtml(await texts.RenderAsync(BotTextCatalog.CartDiscount, lang, ct, ("code", "✓"), ("discount", Rupiah.Display(order.Discount))))
             : new TgHtml("");
-        return await texts.RenderAsync(BotTextCatalog.InvoiceCaption, lang, ct,
-            ("invoice", order.InvoiceCode), ("lines", new TgHtml(lines.ToString().TrimEnd())), ("subtotal", Rupiah.Display(order.Subtotal)),
+        var caption = await RenderAsync(order, payment, lines.ToString().TrimEnd(), discount, lang, ct);
+        if (caption.Length <= QrSender.MaxCaption) return caption;
+        // Too many lines for a photo caption (1024): list them as a count instead of cutting through the HTML.
+        var count = order.Lines.Sum(l => l.Quantity);
+        return await RenderAsync(order, payment, $"🛍️ {count} item", discount, lang, ct);
+    }
+
+    private Task<string> RenderAsync(Order order, Payment payment, string linesHtml, TgHtml discount, string lang, CancellationToken ct) =>
+        texts.RenderAsync(BotTextCatalog.InvoiceCaption, lang, ct,
+            ("invoice", order.InvoiceCode), ("lines", new TgHtml(linesHtml)), ("subtotal", Rupiah.Display(order.Subtotal)),
             ("discount", discount), ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)),
             ("expires", time.Format(order.ExpiresAtUtc)));
-    }
 
     public Task<string> ClosedAsync(string invoiceCode, string reason, string lang, CancellationToken ct) => texts.RenderAsync(reason switch
     {

@@ -6,14 +6,13 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace BotAutoOrder.Web.Telegram.Screens;
 
-/// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder), with a caption under Telegram's 1024 limit.</summary>
+/// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder). Callers keep captions under <see cref="MaxCaption"/>.</summary>
 public sealed class QrSender(ITelegramBotClient bot, QrCodeRenderer renderer)
 {
     public const int MaxCaption = 1024;
 
     public async Task<int> SendAsync(long chatId, string qrString, string caption, InlineKeyboardMarkup keyboard, CancellationToken ct)
     {
-        if (caption.Length > MaxCaption) caption = caption[..(MaxCaption - 1)] + "…";
         await using var png = new MemoryStream(renderer.RenderPng(qrString));
         var message = await bot.SendPhoto(chatId, InputFile.FromStream(png, "qris.png"), caption, ParseMode.Html, replyMarkup: keyboard, cancellationToken: ct);
         return message.Id;
