@@ -40,8 +40,10 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
             return (await Client.SendAsync(request)).StatusCode;
         }).ToList();
         var click = ClickAsync(buyer, $"st:{order.Id}");
+        var poll = App.GetService<BotAutoOrder.Web.Payments.PaymentConfirmer>().ConfirmAsync(order.InvoiceCode, "system:reconcile", CancellationToken.None);
         var codes = await Task.WhenAll(webhooks);
         await click;
+        Assert.Equal(BotAutoOrder.Web.Payments.ConfirmationStatus.Applied, (await poll).Status); // the poll path agrees, without a second effect
 
         Assert.All(codes, c => Assert.Equal(HttpStatusCode.OK, c));
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "delivery");

@@ -1,0 +1,50 @@
+using BotAutoOrder.Domain.Settings;
+using BotAutoOrder.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using BotAutoOrder.Web.Hosting;
+
+namespace BotAutoOrder.Tests.Web;
+
+/// <summary>My orders, order detail, "resend my items" and help, through the real bot.</summary>
+public sealed class MyOrdersTests() : BuyingTestBase(DatabaseProvider.Sqlite)
+{
+    [Fact]
+    public async Task MyOrders_DetailAndResend_DeliverTheSameItemsAgain()
+    {
+        var productId = await SeedProductAsync("MO", "Office 365", 12_000, items: 2);
+        const long buyer = 43_001;
+        var orderId = await BuyWithBalanceAsync(buyer, productId, 12_000);
+        var first = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "delivery");
+
+        await SendAsync(buyer, "📦 Pesanan Saya");
+        var list = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pesanan terakhir") == true, what: "my orders");
+        Assert.Contains($"ord:{orderId}", list.CallbackDatas());
+        await ClickAsync(buyer, $"ord:{orderId}");
+        var detail = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == buyer && c.Text!.Contains("Lunas"), what: "detail");
+        Assert.Contains($"rs:{orderId}", detail.CallbackDatas());
+        await ClickAsync(buyer, $"rs:{orderId}");
+
+        await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("sendMessage", buyer).Count(c => c.Text!.Contains("Pembayaran diterima")) == 2), "resent");
+        var again = Bot.CallsOf("sendMessage", buyer).Last(c => c.Text!.Contains("Pembayaran diterima"));
+        Assert.Equal(first.Text, again.Text);
+
+        await ClickAsync(43_002, $"rs:{orderId}"); // someone else's order: stale, nothing sent
+        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text")?.Contains("tidak berlaku") == true, what: "stale");
+        Assert.DoesNotContain(Bot.CallsOf("sendMessage", 43_002), c => c.Text!.Contains("Pembayaran diterima"));
+    }
+
+    [Fact]
+    public async Task Help_ShowsHowToOrderAndTheContact()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var settings = scope.ServiceProvider.GetRequiredService<SettingsService>();
+            await settings.SaveAsync(await settings.GetAsync(CancellationToken.None) with { ContactUsername = "toko_admin" }, "admin:test", CancellationToken.None);
+        }
+
+        await SendAsync(43_003, "❓ Bantuan");
+
+        var help = await Bot.WaitForAsync(c => c.ChatId == 43_003 && c.Text?.Contains("Cara order") == true, what: "help");
+        Assert.Contains("@toko_admin", help.Text);
+    }
+}
