@@ -80,8 +80,8 @@ public sealed class DashboardBrowserTests() : DashboardTestBase(DatabaseProvider
         await page.Locator("h1", new() { HasText = "INV-BROWSER-1" }).WaitForAsync();
         await Shot(page, "order-detail");
 
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("header button:text-is('Keluar')"),
-            new() { UrlString = "**/login*", Timeout = 60_000 }); // generous: the whole suite shares two cores
+        await page.ClickAsync("header button:text-is('Keluar')");
+        await page.WaitForURLAsync("**/login*", new() { Timeout = 60_000 }); // generous: the whole suite shares two cores
         await page.GotoAsync("/admin");
         Assert.Contains("/login", page.Url);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
