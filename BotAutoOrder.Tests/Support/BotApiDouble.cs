@@ -17,7 +17,7 @@ namespace BotAutoOrder.Tests.Support;
 /// Answers <c>{"ok":true,"result":…}</c> in the documented shapes, records every call, and can be told to fail:
 /// 429 with <c>retry_after</c>, 403 blocked, 400.
 /// </summary>
-public sealed class BotApiDouble : IAsyncDisposable
+public sealed partial class BotApiDouble : IAsyncDisposable
 {
     public const string Token = "123456:TEST-abcdefghijklmnopqrstuvwxyz0123";
     private readonly WebApplication _app;
@@ -42,6 +42,7 @@ public sealed class BotApiDouble : IAsyncDisposable
         var app = builder.Build();
         var double_ = new BotApiDouble(app);
         app.Map("/bot{token}/{method}", double_.HandleAsync);
+        app.MapGet("/file/bot{token}/{**filePath}", double_.HandleFileAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         double_.BaseUrl = address.TrimEnd('/');
