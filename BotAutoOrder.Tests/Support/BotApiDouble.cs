@@ -89,6 +89,21 @@ public sealed partial class BotApiDouble : IAsyncDisposable
         await http.Response.WriteAsync(reply.Body.ToJsonString());
     }
 
+    private readonly ConcurrentQueue<string> _updates = new();
+
+    /// <summary>An update the bot will receive from its next <c>getUpdates</c> (polling mode).</summary>
+    public void QueueUpdate(string updateJson) => _updates.Enqueue(updateJson);
+
+    private JsonArray TakeUpdates()
+    {
+        // Long polling, briefly: wait up to a second for an update rather than answering an empty list at once.
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        while (_updates.IsEmpty && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        var updates = new JsonArray();
+        while (_updates.TryDequeue(out var json)) updates.Add(JsonNode.Parse(json));
+        return updates;
+    }
+
     private BotApiReply? TakeFailure(BotApiCall call)
     {
         foreach (var rule in _failures)
@@ -108,7 +123,7 @@ public sealed partial class BotApiDouble : IAsyncDisposable
             case "sendmessage" or "sendphoto" or "senddocument" or "editmessagetext" or "editmessagecaption" or "editmessagereplymarkup":
                 return BotApiReply.Ok(MessageFor(call));
             case "getupdates":
-                return BotApiReply.Ok(new JsonArray());
+                return BotApiReply.Ok(TakeUpdates());
             case "getwebhookinfo":
                 return BotApiReply.Ok(new JsonObject { ["url"] = "", ["has_custom_certificate"] = false, ["pending_update_count"] = 0 });
             case "getfile":

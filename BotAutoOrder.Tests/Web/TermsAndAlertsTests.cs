@@ -92,6 +92,26 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
     }
 
     [Fact]
+    public async Task GatewayFailureStreak_AlertsTheOwner()
+    {
+        var productId = await SeedProductAsync("STRK", "Streak", 5_000, items: 1);
+        const long buyer = 60_010;
+        await SendAsync(buyer, "/start");
+        await ClickAsync(buyer, $"add:{productId}:1");
+        await ClickAsync(buyer, "pay:q");
+        await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == buyer, what: "QR");
+        var order = await LatestOrderAsync(buyer);
+        Pakasir.FailNext(503, times: 1000);
+        var confirmer = App.GetService<BotAutoOrder.Web.Payments.PaymentConfirmer>();
+
+        for (var i = 0; i < BotAutoOrder.Web.Payments.PaymentConfirmer.StreakAlert; i++)
+            Assert.Equal(BotAutoOrder.Web.Payments.ConfirmationStatus.GatewayUnavailable,
+                (await confirmer.ConfirmAsync(order.InvoiceCode, "system:test", CancellationToken.None)).Status);
+
+        await Bot.WaitForAsync(c => c.ChatId == 9100 && c.Text?.Contains("failed 5 times in a row") == true, what: "owner alerted");
+    }
+
+    [Fact]
     public async Task Errors_ReachTheOwnerOnceWhileRepeating()
     {
         var logger = App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BotAutoOrder.Tests.Boom");

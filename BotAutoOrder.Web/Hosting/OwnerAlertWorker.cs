@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Web.Telegram;
 using BotAutoOrder.Web.Telegram.Texts;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
 
 namespace BotAutoOrder.Web.Hosting;
 
@@ -10,8 +13,8 @@ namespace BotAutoOrder.Web.Hosting;
 /// error (source and message template) alerts at most once per ten minutes, with the count of repeats. Every instance
 /// reports its own errors.
 /// </summary>
-public sealed class OwnerAlertWorker(OwnerAlertSink sink, IServiceScopeFactory scopes, NotificationTargets targets, TimeProvider clock,
-    ILogger<OwnerAlertWorker> log) : BackgroundService
+public sealed class OwnerAlertWorker(OwnerAlertSink sink, IServiceScopeFactory scopes, NotificationTargets targets, OwnerBot ownerBot,
+    TimeProvider clock, ILogger<OwnerAlertWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, int Suppressed)> _sent = new();
@@ -44,7 +47,25 @@ public sealed class OwnerAlertWorker(OwnerAlertSink sink, IServiceScopeFactory s
             }
             catch (Exception writeError) when (writeError is not OperationCanceledException)
             {
-                log.LogWarning(writeError, "Could not queue an owner alert");
+                // The database may be what broke: tell the owners directly instead (best effort, not retried).
+                log.LogWarning(writeError, "Could not queue an owner alert; sending it directly");
+                await SendDirectAsync(html, stop);
+                _sent[key] = (now, 0);
+            }
+        }
+    }
+
+    private async Task SendDirectAsync(string html, CancellationToken ct)
+    {
+        foreach (var owner in targets.OwnerChatIds)
+        {
+            try
+            {
+                await ownerBot.Client.SendMessage(owner, html, ParseMode.Html, cancellationToken: ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Owner alert to {Owner} could not be sent: {Error}", owner, e.Message);
             }
         }
     }

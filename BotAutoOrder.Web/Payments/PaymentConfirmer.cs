@@ -14,7 +14,10 @@ namespace BotAutoOrder.Web.Payments;
 /// </summary>
 public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<PakasirOptions> options, ILogger<PaymentConfirmer> log)
 {
+    /// <summary>Status calls that failed in a row; at <see cref="StreakAlert"/> the owner is alerted (once per streak).</summary>
+    public const int StreakAlert = 5;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private int _failuresInARow;
 
     public async Task<ConfirmationOutcome> ConfirmAsync(string gatewayOrderId, string actor, CancellationToken ct)
     {
@@ -38,8 +41,11 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
             catch (PaymentGatewayException e)
             {
                 log.LogWarning("Status check for {OrderId} failed: {Error}", gatewayOrderId, e.Message);
+                if (Interlocked.Increment(ref _failuresInARow) == StreakAlert)
+                    log.LogError("Pakasir status API failed {Count} times in a row; last error: {Error}", StreakAlert, e.Message);
                 return new ConfirmationOutcome(ConfirmationStatus.GatewayUnavailable, Detail: e.Message);
             }
+            Interlocked.Exchange(ref _failuresInARow, 0);
             var payments = scope.ServiceProvider.GetRequiredService<PaymentService>();
             await payments.RecordCheckAsync(payment.Id, status.RawJson, status.Status, ct);
 

@@ -13,4 +13,5 @@ public sealed class WorkerOptions
     /// <summary>V2 allows about one status call per 4 s per transaction; young payments are polled at this pace.</summary>
     public double MinStatusIntervalSeconds { get; set; } = 5;
     public double StockAlertIntervalSeconds { get; set; } = 30;
+    public double HealthCheckIntervalSeconds { get; set; } = 60;
 }

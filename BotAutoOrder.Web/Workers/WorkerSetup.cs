@@ -17,6 +17,7 @@ public static class WorkerSetup
         services.AddHostedService<ExpiryWorker>();
         services.AddHostedService<ReconciliationWorker>();
         services.AddHostedService<StockAlertWorker>();
+        services.AddHostedService<HealthAlertWorker>();
         services.AddHostedService<BotAutoOrder.Web.Hosting.OwnerAlertWorker>();
         return services;
     }
