@@ -14,4 +14,5 @@ public sealed class WorkerOptions
     public double MinStatusIntervalSeconds { get; set; } = 5;
     public double StockAlertIntervalSeconds { get; set; } = 30;
     public double HealthCheckIntervalSeconds { get; set; } = 60;
+    public double RetentionIntervalSeconds { get; set; } = 3600;
 }

@@ -18,6 +18,7 @@ public static class WorkerSetup
         services.AddHostedService<ReconciliationWorker>();
         services.AddHostedService<StockAlertWorker>();
         services.AddHostedService<HealthAlertWorker>();
+        services.AddHostedService<RetentionWorker>();
         services.AddHostedService<BotAutoOrder.Web.Hosting.OwnerAlertWorker>();
         return services;
     }
