@@ -153,12 +153,12 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Sent)
                 .SetProperty(r => r.SentAtUtc, r => db.OutboxMessages.Where(m => m.BroadcastRecipientId == r.Id).Select(m => m.SentAtUtc).FirstOrDefault()), ct);
         await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed
-                                                            && (m.LastError!.Contains("blocked") || m.LastError!.Contains("Forbidden"))))
+                                                            && m.LastError!.StartsWith(OutboxErrors.BlockedPrefix)))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Blocked), ct);
         // Each predicate names its outcome completely: a row the worker fails between two statements cannot land in the wrong one.
         await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed
                                                             && m.LastError != CancelledError
-                                                            && !(m.LastError!.Contains("blocked") || m.LastError!.Contains("Forbidden"))))
+                                                            && !m.LastError!.StartsWith(OutboxErrors.BlockedPrefix)))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Failed), ct);
     }
 

@@ -28,16 +28,6 @@ public abstract class BuyingDashboardTestBase(DatabaseProvider provider) : Buyin
         return client;
     }
 
-    /// <summary>/start, add the product, pay by QRIS; returns the order once the QR photo was sent.</summary>
-    protected async Task<Order> CheckoutQrisAsync(long buyer, long productId, int quantity = 1)
-    {
-        await SendAsync(buyer, "/start");
-        await ClickAsync(buyer, $"add:{productId}:{quantity}");
-        await ClickAsync(buyer, "pay:q");
-        await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == buyer, what: "QR photo");
-        return await LatestOrderAsync(buyer);
-    }
-
     public override async Task DisposeAsync()
     {
         foreach (var c in _clients) c.Dispose();

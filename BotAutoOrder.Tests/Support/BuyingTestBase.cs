@@ -94,6 +94,16 @@ public abstract class BuyingTestBase(DatabaseProvider provider) : ShopTestBase(p
         Assert.Fail($"Timed out waiting for: {what}");
     }
 
+    /// <summary>/start, add the product, pay by QRIS; returns the order once the QR photo was sent.</summary>
+    protected async Task<Order> CheckoutQrisAsync(long buyer, long productId, int quantity = 1)
+    {
+        await SendAsync(buyer, "/start");
+        await ClickAsync(buyer, $"add:{productId}:{quantity}");
+        await ClickAsync(buyer, "pay:q");
+        await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == buyer, what: "QR photo");
+        return await LatestOrderAsync(buyer);
+    }
+
     /// <summary>A buyer with balance who bought <paramref name="quantity"/> of a product (paid from the balance, delivered).</summary>
     protected async Task<long> BuyWithBalanceAsync(long buyer, long productId, long price, int quantity = 1)
     {

@@ -13,15 +13,6 @@ namespace BotAutoOrder.Tests.Web;
 /// <summary>Invariants 2–4: a payment applies at most once, only on the gateway's word, and is never lost.</summary>
 public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingTestBase(provider)
 {
-    private async Task<Order> CheckoutQrisAsync(long buyer, long productId, int quantity = 1)
-    {
-        await SendAsync(buyer, "/start");
-        await ClickAsync(buyer, $"add:{productId}:{quantity}");
-        await ClickAsync(buyer, "pay:q");
-        await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == buyer, what: "QR photo");
-        return await LatestOrderAsync(buyer);
-    }
-
     [Fact]
     public async Task TwentyConcurrentWebhooksPlusPollAndClick_FulfilOnce()
     {

@@ -59,7 +59,7 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
             var result = await SendAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), message, inFlight.Token);
             if (result.Outcome == SendOutcome.Sent) pacer.Record(message.ChatId);
             await RecordAsync(db, message, result, inFlight.Token);
-            if (message.BroadcastRecipientId is { } recipientId) await SettleRecipientAsync(db, recipientId, message.Id, inFlight.Token);
+            if (message.BroadcastRecipientId is { } recipientId) await SettleRecipientAsync(db, recipientId, message.Id, result, inFlight.Token);
         }
         return due.Count == BatchSize;
     }
@@ -100,7 +100,7 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
                 await db.Customers.Where(c => c.TelegramUserId == message.ChatId)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsUnreachable, true), ct);
                 await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Trim(result.Error)), ct);
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Trim(OutboxErrors.BlockedPrefix + result.Error)), ct);
                 break;
             case SendOutcome.Rejected:
                 await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
@@ -119,13 +119,12 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
     }
 
     /// <summary>A broadcast recipient follows its outbox row once that row is final (sent, blocked, failed).</summary>
-    private async Task SettleRecipientAsync(AppDbContext db, long recipientId, long messageId, CancellationToken ct)
+    private async Task SettleRecipientAsync(AppDbContext db, long recipientId, long messageId, SendResult result, CancellationToken ct)
     {
         var row = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.Status, m.LastError, m.SentAtUtc }).FirstAsync(ct);
         if (row.Status == OutboxStatus.Pending) return;
         var status = row.Status == OutboxStatus.Sent ? BroadcastRecipientStatus.Sent
-            : row.LastError?.Contains("blocked", StringComparison.OrdinalIgnoreCase) == true || row.LastError?.Contains("Forbidden", StringComparison.OrdinalIgnoreCase) == true
-                ? BroadcastRecipientStatus.Blocked : BroadcastRecipientStatus.Failed;
+            : result.Outcome == SendOutcome.Blocked ? BroadcastRecipientStatus.Blocked : BroadcastRecipientStatus.Failed;
         await db.BroadcastRecipients.Where(r => r.Id == recipientId && r.Status == BroadcastRecipientStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.SentAtUtc, row.SentAtUtc)
                 .SetProperty(r => r.Error, row.LastError), ct);
