@@ -25,6 +25,7 @@ public static class DatabaseJobs
     {
         var db = services.GetRequiredService<AppDbContext>();
         if (!db.IsPostgres) EnsureSqliteFolder(db.Database.GetConnectionString());
+        await db.PrepareMigrationsHistoryAsync(ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0) await services.MigrateDatabaseAsync(ct);
         return pending;
