@@ -50,6 +50,16 @@ public sealed class BalanceService(AppDbContext db, AuditLog audit, TimeProvider
         return result;
     }
 
+    /// <summary>One page of the buyer's ledger, newest first (a page past the end shows the last one).</summary>
+    public async Task<Catalog.Page<BalanceEntry>> HistoryPageAsync(long customerId, int pageIndex, int pageSize, CancellationToken ct)
+    {
+        var entries = db.BalanceEntries.AsNoTracking().Where(e => e.CustomerId == customerId);
+        var total = await entries.CountAsync(ct);
+        pageIndex = Math.Clamp(pageIndex, 0, Math.Max(0, (total - 1) / pageSize));
+        var items = await entries.OrderByDescending(e => e.Id).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Catalog.Page<BalanceEntry>(items, pageIndex, pageSize, total);
+    }
+
     public async Task<IReadOnlyList<BalanceEntry>> HistoryAsync(long customerId, int take, CancellationToken ct) =>
         await db.BalanceEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
             .OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);

@@ -49,6 +49,8 @@ public class Voucher
         IsActive = isActive;
     }
 
+    public void SetActive(bool isActive) => IsActive = isActive;
+
     /// <summary>The discount this voucher gives on a subtotal (never more than the subtotal).</summary>
     public long DiscountFor(long subtotal)
     {

@@ -148,7 +148,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
         await seller.GetPageAsync("/admin");
 
         var id = await App.QueryAsync(db => db.DashboardUsers.Where(u => u.Email == "seller@shop.test").Select(u => u.Id).SingleAsync());
-        using var deactivated = await owner.PostFormAsync($"/admin/users?handler=Update&id={id}", [new("role", "Admin")], "/admin/users");
+        using var deactivated = await owner.PostFormAsync($"/admin/users?handler=Update&id={id}", [new("role", "Admin"), new("confirmed", "true")], "/admin/users");
         await owner.FollowAsync(deactivated);
 
         using var after = await seller.GetAsync("/admin");
@@ -163,7 +163,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
     {
         var owner = await OwnerAsync();
         var id = await App.QueryAsync(db => db.DashboardUsers.Select(u => u.Id).SingleAsync());
-        using var response = await owner.PostFormAsync($"/admin/users?handler=Update&id={id}", [new("role", "Admin"), new("isActive", "true")], "/admin/users");
+        using var response = await owner.PostFormAsync($"/admin/users?handler=Update&id={id}", [new("role", "Admin"), new("isActive", "true"), new("confirmed", "true")], "/admin/users");
         Assert.Contains("minimal satu pemilik", await owner.FollowAsync(response));
         Assert.Equal(StaffRole.Owner, await App.QueryAsync(db => db.DashboardUsers.Select(u => u.Role).SingleAsync()));
     }

@@ -38,7 +38,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
 
         using var edited = await owner.PostFormAsync($"/admin/categories/edit/{id}", ("Input.Name", "Streaming Premium"), ("Input.SortOrder", "3"), ("Input.IsActive", "true"));
         await owner.FollowAsync(edited);
-        using var deactivated = await owner.PostFormAsync($"/admin/categories?handler=Active&id={id}&active=false", [], "/admin/categories");
+        using var deactivated = await owner.PostFormAsync($"/admin/categories?handler=Active&id={id}&active=false", [new("confirmed", "true")], "/admin/categories");
         Assert.Contains("dinonaktifkan", await owner.FollowAsync(deactivated));
 
         var category = await App.QueryAsync(db => db.Categories.SingleAsync());
@@ -73,7 +73,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
 
         using var edited = await owner.PostFormAsync($"/admin/products/edit/{product.Id}", ProductForm("IGNORED", "Spotify Premium", category, "17000", lowStock: "2"));
         await owner.FollowAsync(edited);
-        using var off = await owner.PostFormAsync($"/admin/products?handler=Active&id={product.Id}&active=false", [], "/admin/products");
+        using var off = await owner.PostFormAsync($"/admin/products?handler=Active&id={product.Id}&active=false", [new("confirmed", "true")], "/admin/products");
         await owner.FollowAsync(off);
 
         product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == product.Id));

@@ -17,6 +17,13 @@ public abstract class AdminPageModel : PageModel
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
+    /// <summary>
+    /// The no-JavaScript confirmation of a destructive row action (deactivate): the form carries an "I am sure" checkbox
+    /// named <c>confirmed</c>; a post without it is refused with this message and changes nothing.
+    /// </summary>
+    protected RedirectToPageResult NotConfirmed(object? routeValues = null) =>
+        Done(T["Tick \"I am sure\" to confirm."], routeValues, error: true);
+
     /// <summary>Post/redirect/get: remembers the message and redirects to this page (or <paramref name="page"/>).</summary>
     protected RedirectToPageResult Done(string message, object? routeValues = null, string? page = null, bool error = false)
     {

@@ -16,8 +16,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
         Rows = await Paging.From(page).ApplyAsync(db.Categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new Row(c.Id, c.Name, c.SortOrder, c.IsActive, db.Products.Count(p => p.CategoryId == c.Id))), Aborted);
 
-    public async Task<IActionResult> OnPostActiveAsync(long id, bool active)
+    public async Task<IActionResult> OnPostActiveAsync(long id, bool active, bool confirmed)
     {
+        if (!active && !confirmed) return NotConfirmed();
         var category = await db.Categories.FindAsync([id], Aborted);
         if (category is null) return NotFound();
         category.SetActive(active);

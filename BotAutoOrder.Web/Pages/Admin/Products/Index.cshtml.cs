@@ -41,8 +41,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
         return File(buffer, "text/csv; charset=utf-8", $"catalog-{clock.GetUtcNow():yyyyMMdd}.csv");
     }
 
-    public async Task<IActionResult> OnPostActiveAsync(long id, bool active)
+    public async Task<IActionResult> OnPostActiveAsync(long id, bool active, bool confirmed)
     {
+        if (!active && !confirmed) return NotConfirmed(new { Q, CategoryId });
         var product = await db.Products.FindAsync([id], Aborted);
         if (product is null) return NotFound();
         product.SetActive(active, clock.GetUtcNow().UtcDateTime);

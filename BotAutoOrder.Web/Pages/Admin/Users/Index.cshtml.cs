@@ -39,8 +39,12 @@ public sealed class IndexModel(AppDbContext db, StaffService staff, UserStampCac
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(long id, StaffRole role, bool isActive)
+    public async Task<IActionResult> OnPostUpdateAsync(long id, StaffRole role, bool isActive, bool confirmed)
     {
+        var current = await db.DashboardUsers.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsActive, u.Role }).FirstOrDefaultAsync(Aborted);
+        if (current is null) return NotFound();
+        var takesAway = (current.IsActive && !isActive) || (current.Role == StaffRole.Owner && role != StaffRole.Owner);
+        if (takesAway && !confirmed) return NotConfirmed();
         var result = await staff.UpdateAsync(id, role, isActive, Actor, Aborted);
         stamps.Evict(id);
         return result.Outcome switch

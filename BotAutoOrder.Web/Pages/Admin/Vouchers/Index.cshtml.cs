@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Web.Dashboard;
@@ -5,10 +6,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BotAutoOrder.Web.Pages.Admin.Vouchers;
 
-public sealed class IndexModel(AppDbContext db) : AdminPageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
 {
     public PageOf<Voucher> Rows { get; private set; } = PageOf<Voucher>.Empty;
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page) =>
         Rows = await Paging.From(page).ApplyAsync(db.Vouchers.OrderByDescending(v => v.CreatedAtUtc).ThenByDescending(v => v.Id), Aborted);
+
+    public async Task<IActionResult> OnPostActiveAsync(long id, bool active, bool confirmed)
+    {
+        if (!active && !confirmed) return NotConfirmed();
+        var voucher = await db.Vouchers.FindAsync([id], Aborted);
+        if (voucher is null) return NotFound();
+        voucher.SetActive(active);
+        audit.Record(Actor, active ? "voucher.activated" : "voucher.deactivated", "Voucher", id, new { voucher.Code });
+        await db.SaveChangesAsync(Aborted);
+        return Done(T[active ? "Voucher {0} activated." : "Voucher {0} deactivated.", voucher.Code]);
+    }
 }
