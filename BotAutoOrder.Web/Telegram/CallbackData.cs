@@ -40,6 +40,9 @@ public static class CallbackData
     public static string Cancel(long orderId) => Join(CancelVerb, orderId);
     public static string Order(long orderId) => Join(OrderVerb, orderId);
     public static string Resend(long orderId) => Join(ResendVerb, orderId);
+    /// <summary>A page of my orders / of the balance history; page 0 is the plain verb (old buttons keep working).</summary>
+    public static string OrdersPage(int page) => page == 0 ? Orders : Join(Orders, page);
+    public static string BalancePage(int page) => page == 0 ? Balance : Join(Balance, page);
     public static string Deposit(long amount) => Join(DepositVerb, amount);
     public static string DepositStatus(long depositId) => Join(DepositStatusVerb, depositId);
     public static string Terms(long orderId, long productId) => Join(TermsVerb, orderId, productId);

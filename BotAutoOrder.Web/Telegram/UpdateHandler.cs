@@ -75,8 +75,8 @@ public sealed class UpdateHandler(
         if (button is null && command.Length == 0 && await terms.TrySubmitAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
         if (button == BotTextCatalog.MenuProducts) await start.ShowCategoriesAsync(buyer.ChatId, buyer.Lang, ct);
         else if (button == BotTextCatalog.MenuCart) await cart.ShowAsync(buyer, ct);
-        else if (button == BotTextCatalog.MenuBalance) await account.ShowBalanceAsync(buyer, ct);
-        else if (button == BotTextCatalog.MenuOrders) await account.ShowOrdersAsync(buyer, ct);
+        else if (button == BotTextCatalog.MenuBalance) await account.ShowBalanceAsync(buyer, 0, ct);
+        else if (button == BotTextCatalog.MenuOrders) await account.ShowOrdersAsync(buyer, 0, ct);
         else if (button == BotTextCatalog.MenuHelp) await account.ShowHelpAsync(buyer, ct);
         else await bot.SendMessage(buyer.ChatId, await texts.RenderAsync(BotTextCatalog.UnknownText, buyer.Lang, ct), ParseMode.Html,
             replyMarkup: await menu.KeyboardAsync(buyer.Lang, ct), cancellationToken: ct);
@@ -133,10 +133,10 @@ public sealed class UpdateHandler(
             case CallbackData.PayVerb when args is ["b"]: await checkout.PayAsync(buyer, PaymentMethod.Balance, ct); return true;
             case CallbackData.StatusVerb when CallbackData.TryLong(args, 0, out id): await checkout.CheckStatusAsync(buyer, id, ct); return true;
             case CallbackData.CancelVerb when CallbackData.TryLong(args, 0, out id): await checkout.CancelAsync(buyer, id, ct); return true;
-            case CallbackData.Orders: await account.ShowOrdersAsync(buyer, ct); return true;
+            case CallbackData.Orders: await account.ShowOrdersAsync(buyer, CallbackData.TryInt(args, 0, out n) ? n : 0, ct); return true;
             case CallbackData.OrderVerb when CallbackData.TryLong(args, 0, out id): await account.ShowOrderAsync(buyer, id, ct); return true;
             case CallbackData.ResendVerb when CallbackData.TryLong(args, 0, out id): await account.ResendAsync(buyer, id, ct); return true;
-            case CallbackData.Balance: await account.ShowBalanceAsync(buyer, ct); return true;
+            case CallbackData.Balance: await account.ShowBalanceAsync(buyer, CallbackData.TryInt(args, 0, out n) ? n : 0, ct); return true;
             case CallbackData.DepositVerb when CallbackData.TryLong(args, 0, out id): await account.StartDepositAsync(buyer, id, ct); return true;
             case CallbackData.DepositStatusVerb when CallbackData.TryLong(args, 0, out id): await account.DepositStatusAsync(buyer, id, ct); return true;
             case CallbackData.TermsVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryLong(args, 1, out var productId):

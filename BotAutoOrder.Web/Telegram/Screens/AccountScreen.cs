@@ -20,20 +20,25 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
     BotTexts texts, Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time)
 {
     private static readonly long[] Presets = [10_000, 25_000, 50_000, 100_000, 250_000];
+    public const int HistoryPageSize = 5;
+    public const int OrdersPageSize = 10;
 
-    public async Task ShowBalanceAsync(BuyerContext buyer, CancellationToken ct)
+    public async Task ShowBalanceAsync(BuyerContext buyer, int page, CancellationToken ct)
     {
         var rules = await settings.GetAsync(ct);
         var history = new StringBuilder();
-        foreach (var e in await balances.HistoryAsync(buyer.Customer.Id, 5, ct))
+        var entries = await balances.HistoryPageAsync(buyer.Customer.Id, page, HistoryPageSize, ct);
+        foreach (var e in entries.Items)
             history.AppendLine(await texts.RenderAsync(BotTextCatalog.BalanceLine, buyer.Lang, ct, ("date", time.Short(e.CreatedAtUtc)),
                 ("amount", (e.Amount > 0 ? "+" : "") + Rupiah.Display(e.Amount)), ("kind", await KindAsync(e.Kind, buyer.Lang, ct))));
         if (history.Length == 0) history.Append(await texts.RenderAsync(BotTextCatalog.BalanceEmpty, buyer.Lang, ct));
+        else if (entries.PageCount > 1) history.Append(await PageOfAsync(entries.PageIndex, entries.PageCount, buyer.Lang, ct));
         var balance = await db.Customers.Where(c => c.Id == buyer.Customer.Id).Select(c => c.Balance).FirstAsync(ct);
         var text = await texts.RenderAsync(BotTextCatalog.BalanceView, buyer.Lang, ct, ("balance", Rupiah.Display(balance)),
             ("history", new TgHtml(history.ToString().TrimEnd())), ("min", Rupiah.Display(rules.DepositMin)), ("max", Rupiah.Display(rules.DepositMax)));
         var presets = Presets.Where(p => p >= rules.DepositMin && p <= rules.DepositMax)
-            .Select(p => InlineKeyboardButton.WithCallbackData("💵 " + Rupiah.Display(p), CallbackData.Deposit(p))).Chunk(2).ToArray();
+            .Select(p => InlineKeyboardButton.WithCallbackData("💵 " + Rupiah.Display(p), CallbackData.Deposit(p))).Chunk(2).ToList();
+        if (Navigation(entries.HasPrevious, entries.HasNext, entries.PageIndex, CallbackData.BalancePage) is { } nav) presets.Add(nav);
         await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(presets), ct);
     }
 
@@ -72,10 +77,14 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         await buyer.AnswerAsync(await texts.RenderAsync(paid ? BotTextCatalog.StatusPaid : BotTextCatalog.StatusPending, buyer.Lang, ct), alert: !paid);
     }
 
-    public async Task ShowOrdersAsync(BuyerContext buyer, CancellationToken ct)
+    public async Task ShowOrdersAsync(BuyerContext buyer, int page, CancellationToken ct)
     {
-        var orders = await db.Orders.AsNoTracking().Where(o => o.CustomerId == buyer.Customer.Id)
-            .OrderByDescending(o => o.CreatedAtUtc).Take(10).ToListAsync(ct);
+        var mine = db.Orders.AsNoTracking().Where(o => o.CustomerId == buyer.Customer.Id);
+        var total = await mine.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + OrdersPageSize - 1) / OrdersPageSize);
+        page = Math.Clamp(page, 0, pageCount - 1);
+        var orders = await mine.OrderByDescending(o => o.CreatedAtUtc).ThenByDescending(o => o.Id)
+            .Skip(page * OrdersPageSize).Take(OrdersPageSize).ToListAsync(ct);
         if (orders.Count == 0)
         {
             await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.OrdersEmpty, buyer.Lang, ct), null, ct);
@@ -85,7 +94,9 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         foreach (var o in orders)
             lines.AppendLine(await texts.RenderAsync(BotTextCatalog.OrdersLine, buyer.Lang, ct, ("icon", Icon(o.Status)), ("invoice", o.InvoiceCode),
                 ("total", Rupiah.Display(o.Total)), ("date", time.Short(o.CreatedAtUtc))));
-        var rows = orders.Select(o => new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) });
+        if (pageCount > 1) lines.Append(await PageOfAsync(page, pageCount, buyer.Lang, ct));
+        var rows = orders.Select(o => new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) }).ToList();
+        if (Navigation(page > 0, page + 1 < pageCount, page, CallbackData.OrdersPage) is { } nav) rows.Add(nav);
         await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.OrdersView, buyer.Lang, ct, ("lines", new TgHtml(lines.ToString().TrimEnd()))),
             new InlineKeyboardMarkup(rows), ct);
     }
@@ -125,6 +136,18 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
             ? await texts.RenderAsync(BotTextCatalog.HelpNoContact, buyer.Lang, ct)
             : await texts.RenderAsync(BotTextCatalog.HelpContact, buyer.Lang, ct, ("username", username));
         await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.Help, buyer.Lang, ct, ("contact", new TgHtml(contact))), null, ct, newMessage: true);
+    }
+
+    private async Task<string> PageOfAsync(int page, int pages, string lang, CancellationToken ct) =>
+        "\n" + await texts.RenderAsync(BotTextCatalog.PageOf, lang, ct, ("page", page + 1), ("pages", pages));
+
+    /// <summary>The ⬅️ ➡️ row under a paged list (as in a category), or null on a single page.</summary>
+    private static InlineKeyboardButton[]? Navigation(bool hasPrevious, bool hasNext, int page, Func<int, string> pageData)
+    {
+        var nav = new List<InlineKeyboardButton>();
+        if (hasPrevious) nav.Add(InlineKeyboardButton.WithCallbackData("⬅️", pageData(page - 1)));
+        if (hasNext) nav.Add(InlineKeyboardButton.WithCallbackData("➡️", pageData(page + 1)));
+        return nav.Count > 0 ? nav.ToArray() : null;
     }
 
     public static string Icon(OrderStatus status) => status switch

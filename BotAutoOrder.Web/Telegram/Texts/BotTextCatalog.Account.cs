@@ -9,6 +9,8 @@ public static partial class BotTextCatalog
         "The balance screen", "balance", "history", "min", "max");
     public static readonly TextTemplate BalanceLine = new("balance.line",
         "{date} · {amount} · {kind}", "{date} · {amount} · {kind}", "A ledger line", "date", "amount", "kind");
+    public static readonly TextTemplate PageOf = new("list.page", "<i>Halaman {page} dari {pages}</i>", "<i>Page {page} of {pages}</i>",
+        "Under a paged list (balance history, my orders)", "page", "pages");
     public static readonly TextTemplate BalanceEmpty = new("balance.empty", "Belum ada riwayat.", "No history yet.", "No ledger entries");
     public static readonly TextTemplate KindDeposit = new("balance.kind.deposit", "Isi saldo", "Top-up", "Ledger kind");
     public static readonly TextTemplate KindPurchase = new("balance.kind.purchase", "Belanja", "Purchase", "Ledger kind");
