@@ -36,6 +36,9 @@ public sealed partial class PakasirDouble
                     : Results.Json(new { txn_id = t.TxnId, order_id = t.OrderId, amount = t.ReportedAmount, status = t.StatusText, is_sandbox = false, completed_at = Time(t.CompletedAt) });
             }
         });
+        // Public (no key): the fee each method would add to an amount.
+        app.MapGet("/api/v2/payment-fee/{amount:long}", (long amount) =>
+            Results.Json(new Dictionary<string, long> { ["qris"] = QrisFee(amount), ["bni_va"] = 4_000, ["bri_va"] = 4_000 }));
         app.MapPost("/api/v2/cancel-transaction/{slug}/{txnId}", (string slug, string txnId, HttpContext ctx) =>
         {
             if (V2Refusal(ctx, slug) is { } refused) return refused;
@@ -87,12 +90,14 @@ public sealed partial class PakasirDouble
         });
     }
 
+    private static long QrisFee(long amount) => amount <= 105_000 ? (long)Math.Ceiling(amount * 0.007m) + 310 : (long)Math.Ceiling(amount * 0.01m);
+
     private PakasirDoubleTransaction FindOrCreate(string orderId, long amount, string method)
     {
         lock (_gate)
         {
             if (_byOrder.TryGetValue(orderId, out var existing)) return existing;
-            var fee = amount <= 105_000 ? (long)Math.Ceiling(amount * 0.007m) + 310 : (long)Math.Ceiling(amount * 0.01m);
+            var fee = QrisFee(amount);
             var t = new PakasirDoubleTransaction
             {
                 TxnId = "txn_" + Guid.NewGuid().ToString("N")[..16], OrderId = orderId, Project = Project, Amount = amount, Fee = fee,

@@ -107,10 +107,19 @@ public sealed partial class PakasirDouble : IAsyncDisposable
         return await _webhookClient.SendAsync(request);
     }
 
+    /// <summary>Stops listening: from now on a connection to <see cref="BaseUrl"/> is refused (an unreachable gateway).</summary>
+    public async Task GoOfflineAsync()
+    {
+        _offline = true;
+        await _app.StopAsync();
+    }
+
+    private bool _offline;
+
     public async ValueTask DisposeAsync()
     {
         _webhookClient.Dispose();
-        await _app.StopAsync();
+        if (!_offline) await _app.StopAsync();
         await _app.DisposeAsync();
     }
 

@@ -75,6 +75,7 @@ public static class DashboardSetup
         services.AddScoped<OrderActions>();
         services.AddScoped<BotTextEditor>();
         services.AddScoped<SystemStatus>();
+        services.AddScoped<ConnectivityProbe>();
         services.AddSingleton<Hosting.RecentLogEvents>();
         services.AddSingleton<Serilog.Core.ILogEventSink>(sp => sp.GetRequiredService<Hosting.RecentLogEvents>());
         services.AddHostedService<FirstOwnerSeeder>();

@@ -67,6 +67,15 @@ public sealed class PakasirV1Client : IPaymentGateway
             RawJson: raw);
     }
 
+    /// <summary>
+    /// Reachability probe (System page): a detail call for an order id that never exists, which changes nothing;
+    /// "not found" means the API answered. The description leaves out the query (it carries the API key).
+    /// </summary>
+    public Task<GatewayProbe> ProbeAsync(CancellationToken ct) =>
+        PakasirProbe.SendAsync(_transport.Http, new HttpRequestMessage(HttpMethod.Get,
+                $"transactiondetail?project={Esc(_options.Project)}&amount=1&order_id=PROBE-0&api_key={Esc(_options.ApiKey)}"),
+            "GET /api/transactiondetail (order PROBE-0, which does not exist)", ct);
+
     public async Task CancelAsync(GatewayReference reference, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "transactioncancel")

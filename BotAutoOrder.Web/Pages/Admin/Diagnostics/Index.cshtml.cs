@@ -3,8 +3,10 @@ using BotAutoOrder.Web.Dashboard;
 namespace BotAutoOrder.Web.Pages.Admin.Diagnostics;
 
 /// <summary>Owner only: Telegram webhook, Pakasir, database and migrations, outbox backlog, recent warnings and errors.</summary>
-public sealed class IndexModel(SystemStatus status) : AdminPageModel
+public sealed class IndexModel(SystemStatus status, ConnectivityProbe probe) : AdminPageModel
 {
+    /// <summary>Set after "probe now" (<c>?handler=Probe</c>, a GET: it only reads).</summary>
+    public ConnectivityProbe.Result? Probe { get; private set; }
     public SystemStatus Status => status;
     public SystemStatus.Webhook? Webhook { get; private set; }
     public SystemStatus.Gateway Gateway { get; private set; } = null!;
@@ -17,5 +19,11 @@ public sealed class IndexModel(SystemStatus status) : AdminPageModel
         Gateway = await status.GatewayAsync(Aborted);
         Database = await status.DatabaseAsync(Aborted);
         Outbox = await status.OutboxAsync(Aborted);
+    }
+
+    public async Task OnGetProbeAsync()
+    {
+        Probe = await probe.RunAsync(Aborted);
+        await OnGetAsync();
     }
 }
