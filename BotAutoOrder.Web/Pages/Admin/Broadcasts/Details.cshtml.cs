@@ -21,14 +21,13 @@ public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts) :
     public async Task<IActionResult> OnGetAsync(long id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Broadcast.Status == BroadcastStatus.Sending) Response.Headers["Refresh"] = "2";
         return Page();
     }
 
-    /// <summary>The numbers of the progress bar as JSON (for a script that prefers not to reload the page).</summary>
+    /// <summary>The numbers of the progress bar as JSON, read by wwwroot/js/broadcast-progress.js while sending.</summary>
     public async Task<IActionResult> OnGetProgressAsync(long id) =>
         await broadcasts.ProgressAsync(id, Aborted) is { } p
-            ? new JsonResult(new { p.Status, p.Total, p.Sent, p.Failed, p.Blocked, p.Cancelled, p.Remaining, p.Percent, EtaSeconds = p.Eta?.TotalSeconds })
+            ? new JsonResult(new { Status = p.Status.ToString(), p.Total, p.Sent, p.Failed, p.Blocked, p.Cancelled, p.Remaining, p.Percent, EtaSeconds = p.Eta?.TotalSeconds })
             : NotFound();
 
     public async Task<IActionResult> OnGetPhotoAsync(long id)
