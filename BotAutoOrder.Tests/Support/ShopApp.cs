@@ -14,7 +14,7 @@ namespace BotAutoOrder.Tests.Support;
 /// </summary>
 public sealed class ShopApp : WebApplicationFactory<Program>
 {
-    public const string WebhookSecret = "test-secret_123";
+    public const string WebhookSecret = "test-secret_123-long-enough-for-webhook";
     private readonly Dictionary<string, string?> _settings;
 
     public ShopApp(TestDatabase database, BotApiDouble bot, IReadOnlyDictionary<string, string?>? overrides = null)

@@ -55,5 +55,9 @@ public static class Observability
         var db = app.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         app.Logger.LogInformation("BotAutoOrder starting: database {Provider}, Telegram {TelegramMode}, Pakasir {PakasirMode} {ApiVersion}",
             db, telegram.EffectiveMode, pakasir.EffectiveMode, pakasir.ApiVersion);
+        if (pakasir.EffectiveMode == PakasirMode.Simulator && telegram.EffectiveMode != TelegramMode.Playground)
+            app.Logger.LogWarning("PAYMENTS ARE FAKE: Pakasir:Mode=Simulator with a real bot (Telegram {TelegramMode}). Every invoice can be " +
+                "marked paid in /simulator/pakasir (owner sign-in required). Set Pakasir:Project/Pakasir:ApiKey and Pakasir:Mode=Live before selling.",
+                telegram.EffectiveMode);
     }
 }
