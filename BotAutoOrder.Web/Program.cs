@@ -31,6 +31,7 @@ app.LogStartupSummary();
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.Services.MigrateDatabaseAsync();
 await app.Services.SeedIfPlaygroundAsync();
 
+app.UseDashboardTransportSecurity();
 app.UseSerilogRequestLogging();
 app.UseHttpMetrics();
 app.UseDashboard();
