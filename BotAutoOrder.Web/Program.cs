@@ -35,6 +35,7 @@ return await StartupFailure.GuardAsync(async () =>
     if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.MigrateAtStartAsync();
     await app.Services.SeedIfPlaygroundAsync();
 
+    app.UseDashboardTransportSecurity();
     app.UseSerilogRequestLogging();
     app.UseHttpMetrics();
     app.UseDashboard();

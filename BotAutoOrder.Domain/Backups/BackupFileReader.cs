@@ -20,17 +20,17 @@ internal sealed class BackupFileReader
     private Dictionary<string, int> _columnIndex = [];
     private long _rows;
 
-    private BackupFileReader(Stream document, IReadOnlyList<BackupTable> model)
+    private BackupFileReader(Stream document, IReadOnlyList<BackupTable> model, int maxValueBytes)
     {
-        _json = new BackupJsonReader(document);
+        _json = new BackupJsonReader(document, maxValueBytes);
         _model = model.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
     public BackupHeader Header { get; private set; } = null!;
 
-    public static async Task<BackupFileReader> OpenAsync(Stream document, IReadOnlyList<BackupTable> model, CancellationToken ct)
+    public static async Task<BackupFileReader> OpenAsync(Stream document, IReadOnlyList<BackupTable> model, int maxValueBytes, CancellationToken ct)
     {
-        var reader = new BackupFileReader(document, model);
+        var reader = new BackupFileReader(document, model, maxValueBytes);
         await reader.ReadHeaderAsync(ct);
         return reader;
     }
@@ -50,6 +50,16 @@ internal sealed class BackupFileReader
         if (token.Type != JsonTokenType.StartObject) throw Unexpected(token, "a table");
         await ExpectPropertyAsync("name", ct);
         var name = (await ExpectAsync(JsonTokenType.String, ct)).Text!;
+        if (BackupSchema.LeftOut.Contains(name))
+        {
+            // An older backup that still holds the Data Protection keys: read past them, never restore them.
+            await ExpectPropertyAsync("columns", ct);
+            await _json.ReadAsync(true, ct);
+            await ExpectPropertyAsync("rows", ct);
+            await _json.ReadAsync(true, ct);
+            await ExpectAsync(JsonTokenType.EndObject, ct);
+            return await NextTableAsync(ct);
+        }
         if (!_model.TryGetValue(name, out var table)) throw new BackupFormatException($"table '{name}' is unknown to this version of the app");
         if (!_seen.Add(name)) throw new BackupFormatException($"table {name} appears twice");
         var notYet = table.Principals.Where(p => !_seen.Contains(p)).ToList();
@@ -147,7 +157,7 @@ internal sealed class BackupFileReader
             var version = fields["version"].GetInt32();
             if (version != BackupHeader.CurrentVersion)
                 throw new BackupFormatException($"the backup has format version {version}; this app reads version {BackupHeader.CurrentVersion}");
-            var tables = fields["tables"].Deserialize<List<BackupTableInfo>>(Json) ?? [];
+            var tables = (fields["tables"].Deserialize<List<BackupTableInfo>>(Json) ?? []).Where(t => !BackupSchema.LeftOut.Contains(t.Name)).ToList();
             var header = new BackupHeader(BackupHeader.FormatName, version, fields["createdAtUtc"].GetDateTime().ToUniversalTime(),
                 fields["appVersion"].GetString() ?? "", fields["schema"].GetString() ?? "", fields["provider"].GetString() ?? "", tables);
             var unknown = tables.Select(t => t.Name).Where(n => !_model.ContainsKey(n)).ToList();

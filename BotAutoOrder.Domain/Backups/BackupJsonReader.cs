@@ -7,9 +7,8 @@ namespace BotAutoOrder.Domain.Backups;
 /// buffer refilled from the stream, parsed with <see cref="Utf8JsonReader"/> (a ref struct, so it lives only inside
 /// <see cref="TryRead"/>; its state is carried between calls).
 /// </summary>
-internal sealed class BackupJsonReader(Stream stream)
+internal sealed class BackupJsonReader(Stream stream, int maxValueBytes)
 {
-    private const int MaxValueBytes = 512 * 1024 * 1024;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
@@ -65,7 +64,8 @@ internal sealed class BackupJsonReader(Stream stream)
         var unread = _end - _start;
         if (unread == _buffer.Length)
         {
-            if (_buffer.Length >= MaxValueBytes) throw new BackupFormatException("a single value in the file is larger than 512 MB");
+            if (_buffer.Length >= maxValueBytes)
+                throw new BackupFormatException($"a single value in the file is larger than {maxValueBytes / (1024 * 1024)} MB (the restore limit)");
             var bigger = new byte[_buffer.Length * 2];
             _buffer.AsSpan(_start, unread).CopyTo(bigger);
             _buffer = bigger;

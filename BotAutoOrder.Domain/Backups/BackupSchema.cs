@@ -6,15 +6,21 @@ namespace BotAutoOrder.Domain.Backups;
 /// <summary>
 /// The tables of the EF model (every entity type with a table; the migrations history is not part of the model),
 /// ordered so that a table comes after every table it references: insert in this order, delete in reverse.
+/// The Data Protection key ring is left out: with it, whoever holds a backup file could mint an owner's sign-in
+/// cookie; a restore keeps the running shop's keys.
 /// </summary>
 internal static class BackupSchema
 {
+    public const string DataProtectionKeysTable = "data_protection_keys";
+    public static readonly IReadOnlySet<string> LeftOut = new HashSet<string>(StringComparer.Ordinal) { DataProtectionKeysTable };
+
     public static IReadOnlyList<BackupTable> Of(DbContext db)
     {
         var tables = new Dictionary<string, BackupTable>(StringComparer.Ordinal);
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.GetViewName() is null))
         {
             var name = entity.GetTableName()!;
+            if (LeftOut.Contains(name)) continue;
             if (tables.ContainsKey(name) || entity.BaseType is not null || entity.IsOwned())
                 throw new NotSupportedException($"Table {name} is shared by several entity types; the backup format does not support that yet.");
             var store = StoreObjectIdentifier.Table(name, entity.GetSchema());

@@ -19,8 +19,11 @@ namespace BotAutoOrder.Domain.Backups;
 /// into PostgreSQL and back), and restores such a document: validated in full first, then all rows replaced in one
 /// transaction. Raw ADO.NET on the context's connection, names taken from the EF model.
 /// </summary>
-public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache settingsCache, TimeProvider clock, ILogger<BackupService> log)
+public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache settingsCache, TimeProvider clock, ILogger<BackupService> log,
+    RestoreLimits? limits = null)
 {
+    private readonly RestoreLimits _limits = limits ?? RestoreLimits.Default;
+
     public static string AppVersion { get; } =
         typeof(BackupService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
@@ -72,7 +75,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
             BackupHeader header;
             try
             {
-                header = await ReadAsync(source, tables, onRow: null, ct);
+                header = await ReadAsync(source, tables, _limits, onRow: null, ct);
             }
             catch (BackupFormatException e)
             {
@@ -111,7 +114,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         RowInserter? inserter = null;
         try
         {
-            await ReadAsync(source, tables, async (table, row) =>
+            await ReadAsync(source, tables, _limits, async (table, row) =>
             {
                 if (inserter is null || !ReferenceEquals(inserter.Table, table))
                 {
@@ -167,14 +170,15 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
     }
 
     /// <summary>Reads and checks the whole file, handing each row over; every way a file can be bad becomes a <see cref="BackupFormatException"/>.</summary>
-    private static async Task<BackupHeader> ReadAsync(Stream source, IReadOnlyList<BackupTable> tables,
+    private static async Task<BackupHeader> ReadAsync(Stream source, IReadOnlyList<BackupTable> tables, RestoreLimits limits,
         Func<BackupTable, object[], Task>? onRow, CancellationToken ct)
     {
         if (source.Length == source.Position) throw new BackupFormatException("the file is empty");
         try
         {
             await using var gzip = new GZipStream(source, CompressionMode.Decompress, leaveOpen: true);
-            var reader = await BackupFileReader.OpenAsync(gzip, tables, ct);
+            await using var limited = new LimitedReadStream(gzip, limits.MaxDocumentBytes);
+            var reader = await BackupFileReader.OpenAsync(limited, tables, limits.MaxValueBytes, ct);
             while (await reader.NextTableAsync(ct) is { } table)
                 while (await reader.NextRowAsync(ct) is { } row)
                     if (onRow is not null) await onRow(table, row);

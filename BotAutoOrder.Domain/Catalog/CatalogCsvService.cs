@@ -40,7 +40,7 @@ public sealed class CatalogCsvService(AppDbContext db, AuditLog audit, TimeProvi
         {
             var line = lastLine + 1;
             lastLine = csv.Parser.RawRow;
-            string Field(string name) => header.IndexOf(name) is var i and >= 0 ? csv.GetField(i) ?? "" : "";
+            string Field(string name) => header.IndexOf(name) is var i and >= 0 ? Unescape(csv.GetField(i) ?? "") : "";
             var row = CatalogCsvRow.Parse(Field);
             if (row.Problems.Count > 0)
             {
@@ -78,7 +78,10 @@ public sealed class CatalogCsvService(AppDbContext db, AuditLog audit, TimeProvi
 
     public async Task ExportAsync(TextWriter writer, CancellationToken ct)
     {
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        // A cell starting with = + - @ is a formula to a spreadsheet (=HYPERLINK(…) leaks data when the owner opens the
+        // file): CsvHelper prefixes such cells with ' ; the import drops that prefix again, so a round trip is lossless.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape },
+            leaveOpen: true);
         foreach (var column in RequiredColumns.Concat(OptionalColumns)) csv.WriteField(column);
         await csv.NextRecordAsync();
         var rows = db.Products.AsNoTracking().OrderBy(p => p.Code)
@@ -95,4 +98,8 @@ public sealed class CatalogCsvService(AppDbContext db, AuditLog audit, TimeProvi
         }
         await csv.FlushAsync();
     }
+
+    /// <summary>Undoes the export's formula escape: <c>'=…</c>, <c>'+…</c>, <c>'-…</c>, <c>'@…</c> lose the apostrophe.</summary>
+    private static string Unescape(string field) =>
+        field.Length >= 2 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? field[1..] : field;
 }

@@ -38,16 +38,6 @@ public class DashboardUser
         SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
-    public void RecordFailedLogin(DateTime nowUtc, int maxAttempts, TimeSpan lockout)
-    {
-        FailedLoginCount++;
-        if (FailedLoginCount >= maxAttempts)
-        {
-            LockoutEndUtc = nowUtc + lockout;
-            FailedLoginCount = 0;
-        }
-    }
-
     public void RecordLogin(DateTime nowUtc)
     {
         FailedLoginCount = 0;

@@ -12,6 +12,8 @@ public enum StaffOutcome
     NotFound,
     /// <summary>The change would leave the shop without an active owner.</summary>
     LastOwner,
+    /// <summary>The first owner was already created (by another request or instance): setup is over.</summary>
+    SetupDone,
 }
 
 /// <summary>The outcome of a dashboard account operation; <see cref="User"/> is set when it succeeded.</summary>

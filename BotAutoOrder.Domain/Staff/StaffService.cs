@@ -34,16 +34,56 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         var verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
         if (verified == PasswordVerificationResult.Failed || !user.IsActive)
         {
-            user.RecordFailedLogin(now, MaxFailedAttempts, LockoutDuration);
-            var locked = user.IsLockedOut(now);
+            var locked = await RecordFailedLoginAsync(user.Id, now, ct);
             audit.Record(AuditLog.Admin(user.Email), locked ? "auth.locked_out" : "auth.login_failed", "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return new StaffResult(locked ? StaffOutcome.LockedOut : StaffOutcome.InvalidCredentials);
         }
+        // Another request may have locked the account while this one checked the password.
+        if (await db.DashboardUsers.AnyAsync(u => u.Id == user.Id && u.LockoutEndUtc != null && u.LockoutEndUtc > now, ct))
+            return new StaffResult(StaffOutcome.LockedOut);
         if (verified == PasswordVerificationResult.SuccessRehashNeeded) user.SetPasswordHash(Hasher.HashPassword(user, password!));
         user.RecordLogin(now);
         audit.Record(AuditLog.Admin(user.Email), "auth.signed_in", "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);
+        return new StaffResult(StaffOutcome.Succeeded, user);
+    }
+
+    /// <summary>
+    /// Counts one failed sign-in in a single UPDATE (no read-modify-write, so concurrent failures are all counted):
+    /// the attempt that reaches <see cref="MaxFailedAttempts"/> locks the account; attempts while it is locked do not
+    /// count. Returns whether the account is locked now.
+    /// </summary>
+    private async Task<bool> RecordFailedLoginAsync(long userId, DateTime now, CancellationToken ct)
+    {
+        DateTime? until = now + LockoutDuration;
+        await db.DashboardUsers
+            .Where(u => u.Id == userId && (u.LockoutEndUtc == null || u.LockoutEndUtc <= now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.LockoutEndUtc, u => u.FailedLoginCount + 1 >= MaxFailedAttempts ? until : u.LockoutEndUtc)
+                .SetProperty(u => u.FailedLoginCount, u => u.FailedLoginCount + 1 >= MaxFailedAttempts ? 0 : u.FailedLoginCount + 1), ct);
+        var end = await db.DashboardUsers.Where(u => u.Id == userId).Select(u => u.LockoutEndUtc).SingleAsync(ct);
+        return end is { } e && e > now;
+    }
+
+    /// <summary>
+    /// The <c>/setup</c> page's owner: created only while no dashboard user exists, decided inside the database so two
+    /// simultaneous requests (or instances) cannot both create one — PostgreSQL takes a transaction-scoped advisory
+    /// lock before looking, SQLite's write transaction (BEGIN IMMEDIATE) already admits one writer at a time.
+    /// </summary>
+    public async Task<StaffResult> CreateFirstOwnerAsync(string email, string password, string actor, CancellationToken ct)
+    {
+        if ((password ?? "").Length < MinPasswordLength) return new StaffResult(StaffOutcome.WeakPassword);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7431001)", ct);
+        if (await db.DashboardUsers.AnyAsync(ct)) return new StaffResult(StaffOutcome.SetupDone);
+        var user = new DashboardUser(email, "", StaffRole.Owner, clock.GetUtcNow().UtcDateTime);
+        user.SetPasswordHash(Hasher.HashPassword(user, password!));
+        db.DashboardUsers.Add(user);
+        await db.SaveChangesAsync(ct);
+        audit.Record(actor, "user.created", "DashboardUser", user.Id, new { user.Email, role = nameof(StaffRole.Owner), via = "setup" });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }
 

@@ -40,8 +40,9 @@ public class StockItem
     /// <summary>For display in the dashboard: first and last characters only.</summary>
     public static string Mask(string content)
     {
-        if (content.Length <= 4) return new string('•', content.Length);
-        var keep = Math.Min(3, content.Length / 4);
-        return content[..keep] + new string('•', Math.Min(12, content.Length - 2 * keep)) + content[^keep..];
+        // At most two characters of the content ever show (first and last, only when it is long enough that they
+        // give away little): a masked key or password must not be guessable from what the dashboard lists.
+        if (content.Length < 8) return new string('•', Math.Max(1, content.Length));
+        return content[0] + new string('•', Math.Min(12, content.Length - 2)) + content[^1];
     }
 }

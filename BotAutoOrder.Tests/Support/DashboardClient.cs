@@ -22,6 +22,9 @@ public sealed partial class DashboardClient : IDisposable
 
     public CookieContainer Cookies { get; }
 
+    /// <summary>Headers sent with every request (e.g. <c>X-Forwarded-For</c> as a trusted proxy would add it).</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => _http.DefaultRequestHeaders;
+
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
 
     /// <summary>GETs a page that must answer 200 and returns its HTML.</summary>

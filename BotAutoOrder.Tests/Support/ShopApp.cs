@@ -4,6 +4,7 @@ using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BotAutoOrder.Tests.Support;
@@ -14,7 +15,7 @@ namespace BotAutoOrder.Tests.Support;
 /// </summary>
 public sealed class ShopApp : WebApplicationFactory<Program>
 {
-    public const string WebhookSecret = "test-secret_123";
+    public const string WebhookSecret = "test-secret_123-long-enough-for-webhook";
     private readonly Dictionary<string, string?> _settings;
 
     public ShopApp(TestDatabase database, BotApiDouble bot, IReadOnlyDictionary<string, string?>? overrides = null)
@@ -33,12 +34,18 @@ public sealed class ShopApp : WebApplicationFactory<Program>
             ["Telegram:AdminIds"] = "9001",
             ["Store:Name"] = "Toko Uji",
             ["Pakasir:Mode"] = "Simulator",
+            // The test host serves plain http on loopback; with PublicUrl https the cookies would be Secure and a
+            // client on http would never send them back. Tests of the Secure rule set this back to null.
+            ["Dashboard:RequireHttpsCookies"] = "false",
             ["Logging:FilePath"] = "",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);
     }
+
+    /// <summary>Service replacements applied after the app's own registrations (e.g. a clock the test moves).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     public TestDatabase Database { get; }
     public BotApiDouble Bot { get; }
@@ -47,6 +54,7 @@ public sealed class ShopApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>Starts the server (migrations run at start-up) and returns a client for it.</summary>

@@ -10,6 +10,7 @@ public class ConfigurationTests
     [Theory]
     [InlineData("Telegram:WebhookSecret", "", "Telegram:WebhookSecret")]
     [InlineData("Telegram:WebhookSecret", "has spaces!", "Telegram:WebhookSecret")]
+    [InlineData("Telegram:WebhookSecret", "only_23_characters_long", "Telegram:WebhookSecret")]
     [InlineData("Telegram:PublicUrl", "http://not-https.example", "Telegram:PublicUrl")]
     [InlineData("Telegram:AdminIds", "12,abc", "Telegram:AdminIds")]
     [InlineData("Store:TimeZone", "Mars/Olympus", "Store:TimeZone")]
@@ -47,7 +48,7 @@ public class ConfigurationTests
             app.GetService<IOptions<BotAutoOrder.Web.Telegram.TelegramOptions>>().Value.EffectiveMode);
     }
 
-    private static IEnumerable<string> Flatten(Exception e)
+    internal static IEnumerable<string> Flatten(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
         {

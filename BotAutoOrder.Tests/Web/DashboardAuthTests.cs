@@ -1,6 +1,7 @@
 using System.Net;
 using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Tests.Support;
+using BotAutoOrder.Web.Dashboard;
 using BotAutoOrder.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -202,12 +203,13 @@ public abstract class DashboardSetupTests(DatabaseProvider provider) : ShopTestB
         using var login = await client.GetAsync("/login");
         Assert.Equal("/setup", login.Headers.Location!.ToString());
 
-        using var mismatch = await client.PostFormAsync("/setup",
+        var code = App.GetService<SetupCode>().Value;
+        using var mismatch = await client.PostFormAsync("/setup", ("Input.SetupCode", code),
             ("Input.Email", "boss@shop.test"), ("Input.Password", "boss-pass-123"), ("Input.ConfirmPassword", "other-pass-123"));
         Assert.Equal(HttpStatusCode.OK, mismatch.StatusCode);
         Assert.False(await App.QueryAsync(db => db.DashboardUsers.AnyAsync()));
 
-        using var created = await client.PostFormAsync("/setup",
+        using var created = await client.PostFormAsync("/setup", ("Input.SetupCode", code.ToLowerInvariant()),
             ("Input.Email", "boss@shop.test"), ("Input.Password", "boss-pass-123"), ("Input.ConfirmPassword", "boss-pass-123"));
         Assert.Contains("boss@shop.test", await client.FollowAsync(created));
         Assert.Equal(StaffRole.Owner, await App.QueryAsync(db => db.DashboardUsers.Select(u => u.Role).SingleAsync()));

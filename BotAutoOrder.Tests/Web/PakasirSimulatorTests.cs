@@ -100,7 +100,7 @@ public class PakasirSimulatorTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode); // followed the redirect back to the pay page
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("Dibayar / paid.", html);
-        Assert.Contains("Webhook /webhooks/pakasir", html);
+        Assert.Matches("Webhook (not sent|/webhooks/pakasir)", html); // the in-memory test server has no address to call back on
         var s = await gateway.GetStatusAsync(reference, CancellationToken.None);
         Assert.Equal(PaymentStatus.Completed, s.Status);
         Assert.NotNull(s.CompletedAtUtc);
@@ -125,6 +125,8 @@ public class PakasirSimulatorTests
         await using var app = new PakasirAppFactory(new Dictionary<string, string>
         {
             ["Pakasir:Project"] = "toko", ["Pakasir:ApiKey"] = "live-key", ["Pakasir:BaseUrl"] = "http://127.0.0.1:9",
+            // Live Pakasir needs a real bot (never the playground): a polling bot whose Bot API is not there.
+            ["Telegram:BotToken"] = "123456:live-test", ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:9",
         });
         var http = app.CreateClient();
 

@@ -23,6 +23,18 @@ public class SecretRedactorTests
     }
 
     [Fact]
+    public void Redact_ShortConfiguredSecretAndConnectionPassword_AreMasked()
+    {
+        var redactor = new SecretRedactor(["k3Y9", "", "  "]);
+
+        var output = redactor.Redact("webhook secret k3Y9 used; Host=db;Username=app;Password=pg-pass-1;Database=x");
+
+        Assert.DoesNotContain("k3Y9", output);
+        Assert.DoesNotContain("pg-pass-1", output);
+        Assert.Contains("Password=***;", output);
+    }
+
+    [Fact]
     public void Enrich_RewritesStringPropertiesOfLogEvents()
     {
         var template = new MessageTemplateParser().Parse("Calling {Url}");

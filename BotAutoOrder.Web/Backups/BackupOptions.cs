@@ -8,4 +8,7 @@ public sealed class BackupOptions
 
     public string Folder { get; set; } = "data/backups";
     public double IntervalHours { get; set; } = 24;
+
+    /// <summary>A backup that inflates past this many megabytes is refused (a crafted gzip must not run for ever).</summary>
+    public int MaxRestoreMegabytes { get; set; } = 512;
 }

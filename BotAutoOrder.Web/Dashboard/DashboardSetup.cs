@@ -22,9 +22,13 @@ public static class DashboardSetup
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration config)
     {
         var options = config.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new();
-        var securePolicy = options.RequireHttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.Section)).ValidateOnStart();
+        var securePolicy = options.SecureCookies(config["Telegram:PublicUrl"]) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddDashboardSecurity(options);
 
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>();
+        services.AddOptions<KeyProtectionOptions>().Bind(config.GetSection(KeyProtectionOptions.Section)).ValidateOnStart();
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithConfiguredCertificate(config.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new());
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -38,6 +42,7 @@ public static class DashboardSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
+                o.Events.OnSigningIn = PrincipalValidator.StampSignInTimeAsync;
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardClaims.OwnerPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(StaffRole.Owner)));
@@ -56,6 +61,9 @@ public static class DashboardSetup
                 o.Conventions.AuthorizeFolder("/Admin/Users", DashboardClaims.OwnerPolicy);
                 o.Conventions.AuthorizeFolder("/Admin/Settings", DashboardClaims.OwnerPolicy);
                 o.Conventions.AuthorizeFolder("/Admin/Diagnostics", DashboardClaims.OwnerPolicy);
+                foreach (var page in new[] { "/Login", "/Setup" })
+                    o.Conventions.AddPageApplicationModelConvention(page,
+                        m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(DashboardSecurity.SignInPolicy)));
             })
             .AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -78,6 +86,7 @@ public static class DashboardSetup
         services.AddScoped<ConnectivityProbe>();
         services.AddSingleton<Hosting.RecentLogEvents>();
         services.AddSingleton<Serilog.Core.ILogEventSink>(sp => sp.GetRequiredService<Hosting.RecentLogEvents>());
+        services.AddSingleton<SetupCode>();
         services.AddHostedService<FirstOwnerSeeder>();
         return services;
     }
@@ -88,6 +97,7 @@ public static class DashboardSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.Use(RememberCulture);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -26,6 +26,13 @@ public static class PrincipalValidator
         }
 
         var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var limit = TimeSpan.FromHours(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value.AbsoluteSessionHours);
+        if (!long.TryParse(principal!.FindFirstValue(DashboardSecurity.SinceClaim), out var since) || now - DateTimeOffset.FromUnixTimeSeconds(since) > limit)
+        {
+            await RejectAsync(context); // the absolute end of a sign-in, however active the session was
+            return;
+        }
         var cache = services.GetRequiredService<UserStampCache>();
         if (!cache.TryGet(userId.Value, out var entry))
         {
@@ -43,6 +50,17 @@ public static class PrincipalValidator
         }
 
         if (!entry.IsActive || entry.Stamp != stamp || entry.Role.ToString() != role) await RejectAsync(context);
+    }
+
+    /// <summary>Puts the time of sign-in into the cookie; sliding renewals keep it, so it bounds the whole session.</summary>
+    public static Task StampSignInTimeAsync(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == DashboardSecurity.SinceClaim))
+        {
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            identity.AddClaim(new Claim(DashboardSecurity.SinceClaim, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return Task.CompletedTask;
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

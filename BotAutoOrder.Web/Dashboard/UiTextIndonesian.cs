@@ -70,6 +70,10 @@ internal static class UiTextIndonesian
         ["Confirm password"] = "Ulangi kata sandi",
         ["Contact username"] = "Username kontak",
         ["Create owner"] = "Buat pemilik",
+        ["Setup code"] = "Kode penyiapan",
+        ["Wrong setup code. It is printed in the app's log at start (\"open /setup and enter the setup code\")."] =
+            "Kode penyiapan salah. Kode dicetak di log aplikasi saat mulai (\"open /setup and enter the setup code\").",
+        ["Too many attempts from this address. Wait a minute and try again."] = "Terlalu banyak percobaan dari alamat ini. Tunggu satu menit lalu coba lagi.",
         ["Created"] = "Dibuat",
         ["Created {0}, updated {1}, new categories {2}, rows with errors {3}."] = "Dibuat {0}, diperbarui {1}, kategori baru {2}, baris bermasalah {3}.",
         ["Credit (add)"] = "Kredit (tambah)",

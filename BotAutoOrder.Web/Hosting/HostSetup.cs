@@ -33,6 +33,9 @@ public static class HostSetup
         services.AddSingleton<IValidateOptions<StoreOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
         services.AddSingleton<IValidateOptions<ShopOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
         services.AddSingleton<IValidateOptions<AdminOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
+        services.AddSingleton<IValidateOptions<Dashboard.DashboardOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
+        services.AddSingleton<IValidateOptions<Dashboard.KeyProtectionOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
+        services.AddSingleton<IValidateOptions<MetricsOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
         return services;
     }
 }

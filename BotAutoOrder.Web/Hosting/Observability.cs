@@ -16,6 +16,7 @@ public static class Observability
         [
             config["Telegram:BotToken"] ?? "", config["Telegram:OwnerBotToken"] ?? "", config["Telegram:WebhookSecret"] ?? "",
             config["Pakasir:ApiKey"] ?? "", config["Pakasir:WebhookSecret"] ?? "", config["Admin:Password"] ?? "",
+            config["Stock:EncryptionKey"] ?? "", config["Metrics:BearerToken"] ?? "", config["DataProtection:CertificatePassword"] ?? "",
         ]);
         builder.Services.AddSingleton(redactor);
         var ownerAlerts = new OwnerAlertSink();
@@ -34,6 +35,7 @@ public static class Observability
                     outputTemplate: "{Timestamp:O} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
         }, preserveStaticLogger: true); // each host logs through its own pipeline (several share a test process)
 
+        builder.Services.AddOptions<MetricsOptions>().Bind(config.GetSection(MetricsOptions.Section)).ValidateOnStart();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
@@ -43,6 +45,20 @@ public static class Observability
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        var token = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value.BearerToken;
+        if (!string.IsNullOrEmpty(token))
+        {
+            // Metrics name products, queues and error rates: with Metrics:BearerToken only the scraper reads them.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use((context, next) =>
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+                if (SharedSecret.Matches(token, given)) return next();
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                return Task.CompletedTask;
+            }));
+        }
         app.MapMetrics("/metrics");
         return app;
     }
@@ -55,5 +71,9 @@ public static class Observability
         var db = app.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         app.Logger.LogInformation("BotAutoOrder starting: database {Provider}, Telegram {TelegramMode}, Pakasir {PakasirMode} {ApiVersion}",
             db, telegram.EffectiveMode, pakasir.EffectiveMode, pakasir.ApiVersion);
+        if (pakasir.EffectiveMode == PakasirMode.Simulator && telegram.EffectiveMode != TelegramMode.Playground)
+            app.Logger.LogWarning("PAYMENTS ARE FAKE: Pakasir:Mode=Simulator with a real bot (Telegram {TelegramMode}). Every invoice can be " +
+                "marked paid in /simulator/pakasir (owner sign-in required). Set Pakasir:Project/Pakasir:ApiKey and Pakasir:Mode=Live before selling.",
+                telegram.EffectiveMode);
     }
 }

@@ -1,10 +1,12 @@
+using BotAutoOrder.Web.Dashboard;
 using Microsoft.Extensions.Options;
 
 namespace BotAutoOrder.Web.Hosting;
 
 /// <summary>Start-up checks for the host-level options; every message names the configuration key.</summary>
 public sealed class HostOptionsValidator : IValidateOptions<DatabaseOptions>, IValidateOptions<StoreOptions>,
-    IValidateOptions<ShopOptions>, IValidateOptions<AdminOptions>
+    IValidateOptions<ShopOptions>, IValidateOptions<AdminOptions>, IValidateOptions<DashboardOptions>,
+    IValidateOptions<KeyProtectionOptions>, IValidateOptions<MetricsOptions>
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
         string.IsNullOrWhiteSpace(options.ConnectionString)
@@ -41,4 +43,22 @@ public sealed class HostOptionsValidator : IValidateOptions<DatabaseOptions>, IV
             return ValidateOptionsResult.Fail("Admin:Password must be at least 8 characters.");
         return ValidateOptionsResult.Success;
     }
+
+    public ValidateOptionsResult Validate(string? name, DashboardOptions o)
+    {
+        var errors = new List<string>();
+        var bad = DashboardSecurity.TrustedProxyEntries(o.TrustedProxies).Where(e => !DashboardSecurity.IsValidProxyEntry(e)).ToList();
+        if (bad.Count > 0) errors.Add($"Dashboard:TrustedProxies: {string.Join(", ", bad)} is not an IP address or network (e.g. 10.0.0.5 or 172.16.0.0/12).");
+        if (o.SignInAttemptsPerMinute < 1) errors.Add("Dashboard:SignInAttemptsPerMinute must be at least 1.");
+        if (o.AbsoluteSessionHours is < 1 or > 24 * 90) errors.Add("Dashboard:AbsoluteSessionHours must be between 1 and 2160.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, KeyProtectionOptions o) =>
+        KeyCertificate.Problem(o) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+
+    public ValidateOptionsResult Validate(string? name, MetricsOptions o) =>
+        !string.IsNullOrEmpty(o.BearerToken) && o.BearerToken.Length < 16
+            ? ValidateOptionsResult.Fail("Metrics:BearerToken must be at least 16 characters (or empty: /metrics open).")
+            : ValidateOptionsResult.Success;
 }

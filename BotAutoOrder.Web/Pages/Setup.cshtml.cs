@@ -9,13 +9,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BotAutoOrder.Web.Pages;
 
-/// <summary>The first-run page: exists only while no dashboard user exists (404 afterwards).</summary>
-public sealed class SetupModel(StaffService staff, UiText T) : PageModel
+/// <summary>
+/// The first-run page: exists only while no dashboard user exists (404 afterwards), and asks for the one-time setup
+/// code from the log, so a stranger who finds a fresh shop cannot make himself its owner.
+/// </summary>
+public sealed class SetupModel(StaffService staff, SetupCode setupCode, UiText T) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public sealed class InputModel
     {
+        [Required(ErrorMessage = "Required"), Display(Name = "Setup code")]
+        public string SetupCode { get; set; } = "";
+
         [Required(ErrorMessage = "Required"), EmailAddress(ErrorMessage = "Not a valid email address"), Display(Name = "Email")]
         public string Email { get; set; } = "";
 
@@ -34,7 +40,13 @@ public sealed class SetupModel(StaffService staff, UiText T) : PageModel
     {
         if (await staff.AnyUserAsync(HttpContext.RequestAborted)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await staff.CreateAsync(Input.Email, Input.Password, StaffRole.Owner, AuditLog.Admin(Input.Email.Trim().ToLowerInvariant()), HttpContext.RequestAborted);
+        if (!setupCode.Matches(Input.SetupCode))
+        {
+            ModelState.AddModelError("", T["Wrong setup code. It is printed in the app's log at start (\"open /setup and enter the setup code\")."]);
+            return Page();
+        }
+        var result = await staff.CreateFirstOwnerAsync(Input.Email, Input.Password, AuditLog.Admin(Input.Email.Trim().ToLowerInvariant()), HttpContext.RequestAborted);
+        if (result.Outcome == StaffOutcome.SetupDone) return NotFound();
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", T["The account could not be created."]);

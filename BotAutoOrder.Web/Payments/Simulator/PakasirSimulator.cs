@@ -5,10 +5,12 @@ namespace BotAutoOrder.Web.Payments.Simulator;
 /// <summary>
 /// The built-in stand-in for Pakasir (Simulator mode, the default without credentials): transactions in memory,
 /// thread-safe, with the gateway's fee, 60-minute expiry and find-or-create by order id. Time comes from the
-/// injected <see cref="TimeProvider"/> so tests can move the clock.
+/// injected <see cref="TimeProvider"/> so tests can move the clock. Holds at most <paramref name="capacity"/>
+/// transactions (the oldest settled ones go first), so a flood of invoices cannot grow memory without end.
 /// </summary>
-public sealed class PakasirSimulator(TimeProvider clock)
+public sealed class PakasirSimulator(TimeProvider clock, int capacity = PakasirSimulator.DefaultCapacity)
 {
+    public const int DefaultCapacity = 10_000;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(60);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimulatorTransaction> _byTxn = new(StringComparer.Ordinal);
@@ -32,6 +34,7 @@ public sealed class PakasirSimulator(TimeProvider clock)
                 QrString: isQris ? SimulatorQris.Payload(orderId, amount + fee) : null,
                 VaNumber: isQris ? null : "8808" + Math.Abs(orderId.GetHashCode() % 100_000_000).ToString("D8"),
                 CreatedAtUtc: now, ExpiresAtUtc: now + Lifetime, Status: PaymentStatus.Pending, CompletedAtUtc: null);
+            if (_byTxn.Count >= capacity) Evict();
             _byTxn[txnId] = txn;
             _txnByOrder[orderId] = txnId;
             return txn;
@@ -65,6 +68,14 @@ public sealed class PakasirSimulator(TimeProvider clock)
             _byTxn[txnId] = change(t);
             return true;
         }
+    }
+
+    /// <summary>Drops the oldest transaction that is no longer pending, else the oldest one (caller holds the lock).</summary>
+    private void Evict()
+    {
+        var victim = _byTxn.Values.Select(Current).OrderBy(t => t.Status == PaymentStatus.Pending).ThenBy(t => t.CreatedAtUtc).First();
+        _byTxn.Remove(victim.TxnId);
+        _txnByOrder.Remove(victim.OrderId);
     }
 
     /// <summary>A pending transaction past its expiry reads as expired, as at the gateway.</summary>
