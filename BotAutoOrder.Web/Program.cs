@@ -17,6 +17,7 @@ builder.AddObservability();
 builder.Services.AddHostOptions(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddDomain();
+builder.Services.AddStockEncryption(builder.Configuration);
 builder.Services.AddTelegramBot(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddPlayground(builder.Configuration);
@@ -29,6 +30,7 @@ var app = builder.Build();
 if (CommandLine.IsJob(args)) return await CommandLine.RunAsync(app, args);
 app.LogStartupSummary();
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.Services.MigrateDatabaseAsync();
+await app.Services.PrepareStockEncryptionAsync();
 await app.Services.SeedIfPlaygroundAsync();
 
 app.UseSerilogRequestLogging();

@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Linq.Expressions;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BotAutoOrder.Tests.Support;
@@ -33,6 +36,7 @@ public sealed class ShopApp : WebApplicationFactory<Program>
             ["Telegram:AdminIds"] = "9001",
             ["Store:Name"] = "Toko Uji",
             ["Pakasir:Mode"] = "Simulator",
+            ["Stock:EncryptionKey"] = TestStockKeys.Key,
             ["Logging:FilePath"] = "",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -74,6 +78,14 @@ public sealed class ShopApp : WebApplicationFactory<Program>
     }
 
     public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The decrypted text of the stock items matching <paramref name="filter"/>, in id order.</summary>
+    public async Task<List<string>> StockContentsAsync(Expression<Func<StockItem, bool>> filter)
+    {
+        var rows = await QueryAsync(db => db.StockItems.Where(filter).OrderBy(s => s.Id).Select(s => new { s.Ciphertext, s.KeyId }).ToListAsync());
+        var cipher = GetService<StockCipher>();
+        return rows.Select(r => cipher.Open(r.Ciphertext, r.KeyId)).ToList();
+    }
 
     /// <summary>Stops the app and closes its pooled PostgreSQL connections (idle ones would otherwise pile up across tests).</summary>
     public override async ValueTask DisposeAsync()

@@ -16,6 +16,7 @@ public static class Observability
         [
             config["Telegram:BotToken"] ?? "", config["Telegram:OwnerBotToken"] ?? "", config["Telegram:WebhookSecret"] ?? "",
             config["Pakasir:ApiKey"] ?? "", config["Pakasir:WebhookSecret"] ?? "", config["Admin:Password"] ?? "",
+            config["Stock:EncryptionKey"] ?? "", config["Stock:PreviousEncryptionKey"] ?? "",
         ]);
         builder.Services.AddSingleton(redactor);
         var ownerAlerts = new OwnerAlertSink();

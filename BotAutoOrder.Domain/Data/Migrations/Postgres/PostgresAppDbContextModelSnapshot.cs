@@ -969,10 +969,10 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Content")
+                    b.Property<string>("Ciphertext")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasColumnName("Content");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
@@ -981,6 +981,10 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long?>("OrderId")
                         .HasColumnType("bigint");
