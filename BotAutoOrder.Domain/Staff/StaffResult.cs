@@ -12,6 +12,8 @@ public enum StaffOutcome
     NotFound,
     /// <summary>The change would leave the shop without an active owner.</summary>
     LastOwner,
+    /// <summary>The password was right; the account has two-factor sign-in, so the second step decides.</summary>
+    TwoFactorRequired,
 }
 
 /// <summary>The outcome of a dashboard account operation; <see cref="User"/> is set when it succeeded.</summary>

@@ -38,6 +38,17 @@ public static class DashboardSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
+            })
+            .AddCookie(TwoFactor.TwoFactorCookies.Scheme, o =>
+            {
+                // Only "passed the password step": good for the second step page, nothing else.
+                o.Cookie.Name = TwoFactor.TwoFactorCookies.Scheme;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = securePolicy;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                o.SlidingExpiration = false;
+                o.LoginPath = "/login";
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardClaims.OwnerPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(StaffRole.Owner)));
@@ -56,6 +67,8 @@ public static class DashboardSetup
                 o.Conventions.AuthorizeFolder("/Admin/Users", DashboardClaims.OwnerPolicy);
                 o.Conventions.AuthorizeFolder("/Admin/Settings", DashboardClaims.OwnerPolicy);
                 o.Conventions.AuthorizeFolder("/Admin/Diagnostics", DashboardClaims.OwnerPolicy);
+                o.Conventions.AddFolderApplicationModelConvention("/Admin",
+                    m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(TwoFactor.RequireTwoFactorFilter))));
             })
             .AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -73,6 +86,8 @@ public static class DashboardSetup
         services.AddSingleton<UserStampCache>();
         services.AddScoped<StoreTime>();
         services.AddScoped<OrderActions>();
+        services.AddScoped<TwoFactor.TwoFactorService>();
+        services.AddScoped<TwoFactor.RequireTwoFactorFilter>();
         services.AddScoped<BotTextEditor>();
         services.AddScoped<SystemStatus>();
         services.AddSingleton<Hosting.RecentLogEvents>();
