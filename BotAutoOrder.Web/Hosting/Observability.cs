@@ -35,6 +35,7 @@ public static class Observability
                     outputTemplate: "{Timestamp:O} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
         }, preserveStaticLogger: true); // each host logs through its own pipeline (several share a test process)
 
+        builder.Services.AddSingleton<ShopMetrics>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
@@ -44,7 +45,13 @@ public static class Observability
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapMetrics("/metrics");
+        // The default registry (HTTP, runtime) and then this app's shop metrics (botautoorder_…), in one text answer.
+        app.MapGet("/metrics", async (HttpContext http, ShopMetrics shop) =>
+        {
+            http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(http.Response.Body, http.RequestAborted);
+            await shop.Registry.CollectAndExportAsTextAsync(http.Response.Body, http.RequestAborted);
+        }).ExcludeFromDescription();
         return app;
     }
 
