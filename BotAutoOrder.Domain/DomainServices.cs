@@ -23,6 +23,7 @@ public static class DomainServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SettingsCache>();
+        services.TryAddSingleton<StockCipher>();
         services.AddScoped<SettingsService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<CustomerService>();
@@ -42,6 +43,7 @@ public static class DomainServices
         services.AddScoped<StaffService>();
         services.AddScoped<CatalogCsvService>();
         services.AddScoped<StockImportService>();
+        services.AddScoped<StockKeyRotation>();
         return services;
     }
 }

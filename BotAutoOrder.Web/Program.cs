@@ -20,6 +20,7 @@ return await StartupFailure.GuardAsync(async () =>
     builder.Services.AddHostOptions(builder.Configuration);
     builder.Services.AddDatabase(builder.Configuration);
     builder.Services.AddDomain();
+    builder.Services.AddStockEncryption(builder.Configuration);
     builder.Services.AddTelegramBot(builder.Configuration);
     builder.Services.AddDashboard(builder.Configuration);
     builder.Services.AddPlayground(builder.Configuration);
@@ -33,6 +34,7 @@ return await StartupFailure.GuardAsync(async () =>
     app.Services.ValidateOptions();
     app.LogStartupSummary();
     if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await app.MigrateAtStartAsync();
+    await app.Services.PrepareStockEncryptionAsync();
     await app.Services.SeedIfPlaygroundAsync();
 
     app.UseDashboardTransportSecurity();

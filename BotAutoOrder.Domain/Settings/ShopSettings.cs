@@ -16,4 +16,6 @@ public sealed record ShopSettings
     public int ProofRetentionDays { get; init; } = 90;
     /// <summary>Days of scheduled backups kept (0 disables scheduled backups).</summary>
     public int BackupRetentionDays { get; init; } = 7;
+    /// <summary>Every dashboard user must use two-factor sign-in; users without it are sent to enrolment.</summary>
+    public bool RequireTwoFactor { get; init; }
 }

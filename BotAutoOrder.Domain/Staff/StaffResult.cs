@@ -14,6 +14,8 @@ public enum StaffOutcome
     LastOwner,
     /// <summary>The first owner was already created (by another request or instance): setup is over.</summary>
     SetupDone,
+    /// <summary>The password was right; the account has two-factor sign-in, so the second step decides.</summary>
+    TwoFactorRequired,
 }
 
 /// <summary>The outcome of a dashboard account operation; <see cref="User"/> is set when it succeeded.</summary>

@@ -43,6 +43,13 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         if (await db.DashboardUsers.AnyAsync(u => u.Id == user.Id && u.LockoutEndUtc != null && u.LockoutEndUtc > now, ct))
             return new StaffResult(StaffOutcome.LockedOut);
         if (verified == PasswordVerificationResult.SuccessRehashNeeded) user.SetPasswordHash(Hasher.HashPassword(user, password!));
+        if (user.HasTwoFactor)
+        {
+            // Not a sign-in yet, and the failure count is kept: second-step failures add to it (lockout covers both).
+            audit.Record(AuditLog.Admin(user.Email), "auth.password_ok", "DashboardUser", user.Id);
+            await db.SaveChangesAsync(ct);
+            return new StaffResult(StaffOutcome.TwoFactorRequired, user);
+        }
         user.RecordLogin(now);
         audit.Record(AuditLog.Admin(user.Email), "auth.signed_in", "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);

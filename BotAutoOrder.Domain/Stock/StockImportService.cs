@@ -6,10 +6,11 @@ namespace BotAutoOrder.Domain.Stock;
 
 /// <summary>
 /// Adds stock items (one line = one item) and deletes unsold ones; used by the dashboard and the <c>import-stock</c> job.
-/// A line already stocked for the product (same <see cref="StockItem.HashOf"/>, unique index) is a duplicate, as is a
-/// repeat within the same upload. Only an Available item can be deleted (conditional delete), never a reserved or sold one.
+/// A line already stocked for the product (same keyed fingerprint, unique index) is a duplicate, as is a repeat within
+/// the same upload. Lines are sealed by <see cref="StockCipher"/> before they reach the database. While a key rotation
+/// runs, older items still carry the previous key's fingerprint, so every loaded key's fingerprint is looked up. Only an Available item can be deleted (conditional delete), never a reserved or sold one.
 /// </summary>
-public sealed class StockImportService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCipher cipher, TimeProvider clock)
 {
     public const int MaxItemLength = 4000;
     private const int LookupChunk = 500;
@@ -24,17 +25,21 @@ public sealed class StockImportService(AppDbContext db, AuditLog audit, TimeProv
             var content = raw.Trim();
             if (content.Length == 0) continue;
             if (content.Length > MaxItemLength) { tooLong++; continue; }
-            if (!candidates.TryAdd(StockItem.HashOf(content), content)) duplicates++;
+            if (!candidates.TryAdd(cipher.Fingerprint(content), content)) duplicates++;
         }
+        // Every fingerprint a candidate may be stored under → the candidate (keyed by its current fingerprint).
+        var lookup = new Dictionary<string, string>();
+        foreach (var (current, content) in candidates)
+            foreach (var fingerprint in cipher.Fingerprints(content)) lookup[fingerprint] = current;
 
         for (var attempt = 0; ; attempt++)
         {
             var existing = new HashSet<string>();
-            foreach (var chunk in candidates.Keys.Chunk(LookupChunk))
-                existing.UnionWith(await db.StockItems.Where(s => s.ProductId == productId && chunk.Contains(s.ContentHash))
-                    .Select(s => s.ContentHash).ToListAsync(ct));
+            foreach (var chunk in lookup.Keys.Chunk(LookupChunk))
+                existing.UnionWith((await db.StockItems.Where(s => s.ProductId == productId && chunk.Contains(s.ContentHash))
+                    .Select(s => s.ContentHash).ToListAsync(ct)).Select(h => lookup[h]));
             var now = clock.GetUtcNow().UtcDateTime;
-            var fresh = candidates.Where(c => !existing.Contains(c.Key)).Select(c => new StockItem(productId, c.Value, now)).ToList();
+            var fresh = candidates.Where(c => !existing.Contains(c.Key)).Select(c => new StockItem(productId, cipher.Seal(c.Value), now)).ToList();
             db.StockItems.AddRange(fresh);
             var result = new StockImportResult(true, fresh.Count, duplicates + existing.Count, tooLong);
             audit.Record(actor, "stock.added", "Product", productId, new { added = result.Added, duplicates = result.Duplicates, tooLong });

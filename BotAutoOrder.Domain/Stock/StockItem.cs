@@ -1,31 +1,36 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace BotAutoOrder.Domain.Stock;
 
 /// <summary>
 /// One unit of a product: a line of text (account, code, key). Status moves
 /// Available → Reserved (by an order) → Sold (to that order), or back to Available when a reservation is released.
 /// Transitions happen through conditional updates in the services, never read-then-write.
+/// The text itself is only ever held encrypted (<see cref="StockCipher"/>): read it with <c>cipher.Open(Ciphertext, KeyId)</c>.
 /// </summary>
 public class StockItem
 {
     private StockItem() { }
 
-    public StockItem(long productId, string content, DateTime nowUtc)
+    public StockItem(long productId, SealedStock content, DateTime nowUtc)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(content);
+        ArgumentNullException.ThrowIfNull(content);
         ProductId = productId;
-        Content = content.Trim();
-        ContentHash = HashOf(Content);
+        Ciphertext = content.Ciphertext;
+        KeyId = content.KeyId;
+        ContentHash = content.Fingerprint;
         Status = StockItemStatus.Available;
         CreatedAtUtc = nowUtc;
     }
 
     public long Id { get; private set; }
     public long ProductId { get; private set; }
-    public string Content { get; private set; } = "";
-    /// <summary>SHA-256 of the content (hex); unique per product so the same item is never stocked twice.</summary>
+    /// <summary>The content sealed by <see cref="StockCipher"/> (stored in the <c>Content</c> column).</summary>
+    public string Ciphertext { get; private set; } = "";
+    /// <summary>The key that sealed <see cref="Ciphertext"/>; null only for a plain row written before encryption existed.</summary>
+    public string? KeyId { get; private set; }
+    /// <summary>
+    /// HMAC-SHA256 of the content under the key (hex); unique per product so the same item is never stocked twice,
+    /// without a plain hash that a word list could reverse.
+    /// </summary>
     public string ContentHash { get; private set; } = "";
     public StockItemStatus Status { get; private set; }
     /// <summary>The order holding (Reserved) or owning (Sold) this item.</summary>
@@ -33,9 +38,6 @@ public class StockItem
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? ReservedAtUtc { get; private set; }
     public DateTime? SoldAtUtc { get; private set; }
-
-    public static string HashOf(string content) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.Trim())));
 
     /// <summary>For display in the dashboard: first and last characters only.</summary>
     public static string Mask(string content)

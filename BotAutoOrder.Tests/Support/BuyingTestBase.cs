@@ -60,7 +60,7 @@ public abstract class BuyingTestBase(DatabaseProvider provider) : ShopTestBase(p
             product.Update(name, category.Id, price, "Akun premium", perOrderLimit, terms, lowStockThreshold, true, now);
             db.Products.Add(product);
             await db.SaveChangesAsync();
-            for (var i = 1; i <= items; i++) db.StockItems.Add(new StockItem(product.Id, $"{itemPrefix}-{code}-{i}:rahasia{i}", now));
+            for (var i = 1; i <= items; i++) db.StockItems.Add(new StockItem(product.Id, App.GetService<StockCipher>().Seal($"{itemPrefix}-{code}-{i}:rahasia{i}"), now));
             await db.SaveChangesAsync();
             return product.Id;
         });

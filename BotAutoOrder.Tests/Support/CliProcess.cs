@@ -31,6 +31,7 @@ public static class CliProcess
         psi.Environment["Database__Provider"] = database.Provider.ToString();
         psi.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         psi.Environment["Logging__FilePath"] = "";
+        psi.Environment["Stock__EncryptionKey"] = TestStockKeys.Key;
         psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         psi.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";

@@ -40,7 +40,7 @@ public sealed class DashboardSeed(ShopApp app)
     public Task<IReadOnlyList<long>> StockAsync(long productId, params string[] lines) =>
         app.QueryAsync<IReadOnlyList<long>>(async db =>
         {
-            var items = lines.Select(l => new StockItem(productId, l, DateTime.UtcNow)).ToList();
+            var items = lines.Select(l => new StockItem(productId, app.GetService<StockCipher>().Seal(l), DateTime.UtcNow)).ToList();
             db.StockItems.AddRange(items);
             await db.SaveChangesAsync();
             return items.Select(i => i.Id).ToList();

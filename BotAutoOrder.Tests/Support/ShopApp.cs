@@ -1,10 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Linq.Expressions;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BotAutoOrder.Tests.Support;
@@ -37,6 +40,7 @@ public sealed class ShopApp : WebApplicationFactory<Program>
             // The test host serves plain http on loopback; with PublicUrl https the cookies would be Secure and a
             // client on http would never send them back. Tests of the Secure rule set this back to null.
             ["Dashboard:RequireHttpsCookies"] = "false",
+            ["Stock:EncryptionKey"] = TestStockKeys.Key,
             ["Logging:FilePath"] = "",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -82,6 +86,14 @@ public sealed class ShopApp : WebApplicationFactory<Program>
     }
 
     public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The decrypted text of the stock items matching <paramref name="filter"/>, in id order.</summary>
+    public async Task<List<string>> StockContentsAsync(Expression<Func<StockItem, bool>> filter)
+    {
+        var rows = await QueryAsync(db => db.StockItems.Where(filter).OrderBy(s => s.Id).Select(s => new { s.Ciphertext, s.KeyId }).ToListAsync());
+        var cipher = GetService<StockCipher>();
+        return rows.Select(r => cipher.Open(r.Ciphertext, r.KeyId)).ToList();
+    }
 
     /// <summary>Stops the app and closes its pooled PostgreSQL connections (idle ones would otherwise pile up across tests).</summary>
     public override async ValueTask DisposeAsync()

@@ -69,10 +69,10 @@ public static class ShopSeed
         Set(db, deposit, nameof(Deposit.PaidAtUtc), T0.AddMinutes(2));
         pending.AttachQrMessage(1002, 77);
 
-        var available = new StockItem(p1.Id, "user1@mail.com:pass1", T0);
-        var reserved = new StockItem(p2.Id, "CODE-RESERVED", T0);
-        var sold1 = new StockItem(p1.Id, "user2@mail.com:pass2", T0);
-        var sold2 = new StockItem(p1.Id, "user3@mail.com:pass3", T0);
+        var available = new StockItem(p1.Id, TestStockKeys.Cipher.Seal("user1@mail.com:pass1"), T0);
+        var reserved = new StockItem(p2.Id, TestStockKeys.Cipher.Seal("CODE-RESERVED"), T0);
+        var sold1 = new StockItem(p1.Id, TestStockKeys.Cipher.Seal("user2@mail.com:pass2"), T0);
+        var sold2 = new StockItem(p1.Id, TestStockKeys.Cipher.Seal("user3@mail.com:pass3"), T0);
         var orderPayment = new Payment(PaymentPurpose.Order, paid.Id, null, paid.InvoiceCode, "qris", 45_000, T0.AddMinutes(5));
         orderPayment.RecordCreated("TXN-1", 310, 45_310, "00020101021226...", "https://pay.example/1", T0.AddMinutes(20), "{\"raw\":true}");
         var depositPayment = new Payment(PaymentPurpose.Deposit, null, deposit.Id, deposit.Code, "qris", 50_000, T0.AddMinutes(1));

@@ -50,7 +50,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
         Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
 
         var delivery = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Text!.Contains("Pembayaran diterima"), what: "delivery");
-        var sold = await App.QueryAsync(db => db.StockItems.Where(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold).Select(s => s.Content).ToListAsync());
+        var sold = await App.StockContentsAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold);
         Assert.Equal(2, sold.Count);
         foreach (var item in sold) Assert.Contains(item, delivery.Text);
         Assert.Equal(3, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.ProductId == productId && s.Status == StockItemStatus.Available)));
@@ -112,7 +112,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
         var productId = await SeedProductAsync("HBO", "<b>Netflix & \"HBO\"</b>", 30_000, items: 0);
         await App.QueryAsync(async db =>
         {
-            db.StockItems.Add(new StockItem(productId, "pass<word>&1", DateTime.UtcNow));
+            db.StockItems.Add(new StockItem(productId, App.GetService<StockCipher>().Seal("pass<word>&1"), DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
         const long buyer = 10_004;

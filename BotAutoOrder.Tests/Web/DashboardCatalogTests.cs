@@ -160,7 +160,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
         Assert.Contains("id=\"count-available\">4<", html);
         Assert.DoesNotContain("key-cccc-3", html); // items are shown masked
 
-        var contents = await App.QueryAsync(db => db.StockItems.Where(s => s.ProductId == product.Id).Select(s => s.Content).OrderBy(c => c).ToListAsync());
+        var contents = (await App.StockContentsAsync(s => s.ProductId == product.Id)).Order().ToList();
         Assert.Equal(["key-aaaa-1", "key-bbbb-2", "key-cccc-3", "key-dddd-4"], contents);
         var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "stock.added").Select(a => a.Details!).ToListAsync());
         Assert.Equal(2, audit.Count);

@@ -57,7 +57,7 @@ public abstract class StartCommandTests(DatabaseProvider provider) : ShopTestBas
             var spotify = new Product("SPT1", "Spotify", streaming.Id, 15000, now);
             db.Products.AddRange(netflix, spotify);
             await db.SaveChangesAsync();
-            db.StockItems.Add(new StockItem(netflix.Id, "user1:pass1", now));
+            db.StockItems.Add(new StockItem(netflix.Id, App.GetService<StockCipher>().Seal("user1:pass1"), now));
             return await db.SaveChangesAsync();
         });
 

@@ -36,7 +36,7 @@ public abstract class StockConcurrencyTests(DatabaseProvider provider) : BuyingT
 
         // Each delivered item reaches exactly one buyer.
         await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("sendMessage").Count(c => c.Text!.Contains("Pembayaran diterima")) == 10), "10 deliveries");
-        var delivered = sold.Select(s => Bot.CallsOf("sendMessage").Count(c => c.Text!.Contains("Pembayaran diterima") && c.Text.Contains(s.Content + "<"))).ToList();
+        var delivered = sold.Select(s => Bot.CallsOf("sendMessage").Count(c => c.Text!.Contains("Pembayaran diterima") && c.Text.Contains(App.GetService<StockCipher>().Open(s.Ciphertext, s.KeyId) + "<"))).ToList();
         Assert.All(delivered, n => Assert.Equal(1, n));
         Assert.Equal(40, Bot.CallsOf("sendMessage").Count(c => c.Text!.Contains("tidak cukup")));
     }

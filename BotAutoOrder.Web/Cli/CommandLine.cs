@@ -21,6 +21,9 @@ public static class CommandLine
             BackupJobs.RestoreAsync),
         new("import-catalog", ["csv"], [], "upsert products from a catalog CSV (code,name,category,price,description,active,…)", ImportJobs.ImportCatalogAsync),
         new("import-stock", ["product-code", "file"], [], "add stock items to a product, one per line (duplicates skipped)", ImportJobs.ImportStockAsync),
+        new("new-stock-key", [], [], "print a new random stock encryption key (base64) for Stock:EncryptionKey", StockKeyJobs.NewKeyAsync, NeedsSchema: false),
+        new("rotate-stock-key", [], [], "re-encrypt all stock under Stock:EncryptionKey (old key in Stock:PreviousEncryptionKey); resumable",
+            StockKeyJobs.RotateAsync),
     ];
 
     /// <summary>True when the first argument names a job (configuration switches start with '-').</summary>

@@ -2,6 +2,7 @@ using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Stock;
+using BotAutoOrder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Cli;
@@ -28,6 +29,7 @@ public static class ImportJobs
         if (productId is null) return await FailAsync(cli, $"import-stock: no product with code {code}");
         if (!File.Exists(cli.Arguments[1])) return await FailAsync(cli, $"import-stock: no such file {cli.Arguments[1]}");
         var lines = await File.ReadAllLinesAsync(cli.Arguments[1], cli.Ct);
+        await cli.Services.PrepareStockEncryptionAsync(cli.Ct);
         var result = await cli.Services.GetRequiredService<StockImportService>().ImportAsync(productId.Value, lines, Actor, cli.Ct);
         await cli.Out.WriteLineAsync($"Stock for {code}: added {result.Added}, duplicates {result.Duplicates}, too long {result.TooLong}.");
         return 0;

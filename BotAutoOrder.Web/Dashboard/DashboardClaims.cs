@@ -9,6 +9,8 @@ public static class DashboardClaims
 {
     public const string Stamp = "bao:stamp";
     public const string OwnerPolicy = "Owner";
+    /// <summary>"1" when the user had two-factor sign-in on when the cookie was issued (for "require 2FA for all staff").</summary>
+    public const string TwoFactor = "bao:2fa";
 
     public static ClaimsPrincipal Create(DashboardUser user, string scheme) =>
         new(new ClaimsIdentity(
@@ -17,7 +19,10 @@ public static class DashboardClaims
             new Claim(ClaimTypes.Name, user.Email),
             new Claim(ClaimTypes.Role, user.Role.ToString()),
             new Claim(Stamp, user.SecurityStamp),
+            new Claim(TwoFactor, user.HasTwoFactor ? "1" : "0"),
         ], scheme));
+
+    public static bool HasTwoFactor(this ClaimsPrincipal principal) => principal.FindFirstValue(TwoFactor) == "1";
 
     public static long? UserId(this ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

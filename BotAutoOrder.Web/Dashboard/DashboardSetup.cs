@@ -43,6 +43,17 @@ public static class DashboardSetup
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
                 o.Events.OnSigningIn = PrincipalValidator.StampSignInTimeAsync;
+            })
+            .AddCookie(TwoFactor.TwoFactorCookies.Scheme, o =>
+            {
+                // Only "passed the password step": good for the second step page, nothing else.
+                o.Cookie.Name = TwoFactor.TwoFactorCookies.Scheme;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = securePolicy;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                o.SlidingExpiration = false;
+                o.LoginPath = "/login";
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardClaims.OwnerPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(StaffRole.Owner)));
@@ -64,6 +75,8 @@ public static class DashboardSetup
                 foreach (var page in new[] { "/Login", "/Setup" })
                     o.Conventions.AddPageApplicationModelConvention(page,
                         m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(DashboardSecurity.SignInPolicy)));
+                o.Conventions.AddFolderApplicationModelConvention("/Admin",
+                    m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(TwoFactor.RequireTwoFactorFilter))));
             })
             .AddDataAnnotationsLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -81,6 +94,8 @@ public static class DashboardSetup
         services.AddSingleton<UserStampCache>();
         services.AddScoped<StoreTime>();
         services.AddScoped<OrderActions>();
+        services.AddScoped<TwoFactor.TwoFactorService>();
+        services.AddScoped<TwoFactor.RequireTwoFactorFilter>();
         services.AddScoped<BotTextEditor>();
         services.AddScoped<SystemStatus>();
         services.AddScoped<ConnectivityProbe>();

@@ -23,6 +23,7 @@ public static class DemoCatalog
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (await db.Products.AnyAsync(ct) || await db.Categories.AnyAsync(ct)) return;
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var cipher = scope.ServiceProvider.GetRequiredService<StockCipher>();
 
         var streaming = new Category("🎬 Streaming", 1, now);
         var software = new Category("💻 Software & Lisensi", 2, now);
@@ -43,7 +44,7 @@ public static class DemoCatalog
             db.Products.Add(product);
             await db.SaveChangesAsync(ct);
             for (var i = 1; i <= 12; i++)
-                db.StockItems.Add(new StockItem(product.Id, $"demo-{p.Code.ToLowerInvariant()}-{i:00}@toko.test | pass: Demo#{i:00}{p.Code[..2]}", now));
+                db.StockItems.Add(new StockItem(product.Id, cipher.Seal($"demo-{p.Code.ToLowerInvariant()}-{i:00}@toko.test | pass: Demo#{i:00}{p.Code[..2]}"), now));
         }
         db.Vouchers.Add(new Voucher("DEMO10", VoucherKind.Percent, 10, now));
         scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.Job("demo"), "demo.seeded", "Catalog", null, new { products = products.Length });

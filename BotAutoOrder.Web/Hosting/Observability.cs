@@ -16,7 +16,7 @@ public static class Observability
         [
             config["Telegram:BotToken"] ?? "", config["Telegram:OwnerBotToken"] ?? "", config["Telegram:WebhookSecret"] ?? "",
             config["Pakasir:ApiKey"] ?? "", config["Pakasir:WebhookSecret"] ?? "", config["Admin:Password"] ?? "",
-            config["Stock:EncryptionKey"] ?? "", config["Metrics:BearerToken"] ?? "", config["DataProtection:CertificatePassword"] ?? "",
+            config["Stock:EncryptionKey"] ?? "", config["Stock:PreviousEncryptionKey"] ?? "", config["Metrics:BearerToken"] ?? "", config["DataProtection:CertificatePassword"] ?? "",
         ]);
         builder.Services.AddSingleton(redactor);
         var ownerAlerts = new OwnerAlertSink();
@@ -36,6 +36,7 @@ public static class Observability
         }, preserveStaticLogger: true); // each host logs through its own pipeline (several share a test process)
 
         builder.Services.AddOptions<MetricsOptions>().Bind(config.GetSection(MetricsOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<ShopMetrics>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
@@ -59,7 +60,13 @@ public static class Observability
                 return Task.CompletedTask;
             }));
         }
-        app.MapMetrics("/metrics");
+        // The default registry (HTTP, runtime) and then this app's shop metrics (botautoorder_…), in one text answer.
+        app.MapGet("/metrics", async (HttpContext http, ShopMetrics shop) =>
+        {
+            http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(http.Response.Body, http.RequestAborted);
+            await shop.Registry.CollectAndExportAsTextAsync(http.Response.Body, http.RequestAborted);
+        }).ExcludeFromDescription();
         return app;
     }
 

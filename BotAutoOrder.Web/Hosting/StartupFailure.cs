@@ -55,6 +55,9 @@ public static partial class StartupFailure
             case StartupConfigurationException s:
                 problems.AddRange(s.Problems);
                 return;
+            case BotAutoOrder.Domain.Stock.StockKeyException k:
+                problems.Add(k.Message);
+                return;
             case OptionsValidationException o:
                 problems.AddRange(o.Failures);
                 return;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Web.Dashboard;
+using BotAutoOrder.Web.Dashboard.TwoFactor;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -29,6 +30,7 @@ public sealed class LoginModel(StaffService staff, UserStampCache stamps, UiText
     {
         if (!ModelState.IsValid) return Page();
         var result = await staff.SignInAsync(Input.Email, Input.Password, HttpContext.RequestAborted);
+        if (result.Outcome == StaffOutcome.TwoFactorRequired) return await SecondStepAsync(result.User!);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", result.Outcome == StaffOutcome.LockedOut
@@ -40,5 +42,19 @@ public sealed class LoginModel(StaffService staff, UserStampCache stamps, UiText
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             DashboardClaims.Create(result.User, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+    }
+
+    /// <summary>Password right and two-factor on: a remembered device signs in; otherwise on to the code page.</summary>
+    private async Task<IActionResult> SecondStepAsync(DashboardUser user)
+    {
+        if (TwoFactorCookies.IsRemembered(HttpContext, user)
+            && await HttpContext.RequestServices.GetRequiredService<TwoFactorService>().SignInRememberedAsync(user.Id, HttpContext.RequestAborted) is { } signedIn)
+        {
+            stamps.Evict(signedIn.Id);
+            await TwoFactorCookies.SignInAsync(HttpContext, signedIn);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+        }
+        await HttpContext.SignInAsync(TwoFactorCookies.Scheme, TwoFactorCookies.Pending(user));
+        return RedirectToPage("/LoginTwoFactor", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
     }
 }

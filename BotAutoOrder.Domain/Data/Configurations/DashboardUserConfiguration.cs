@@ -12,6 +12,8 @@ public sealed class DashboardUserConfiguration : IEntityTypeConfiguration<Dashbo
         b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.PasswordHash).HasMaxLength(500);
         b.Property(x => x.SecurityStamp).HasMaxLength(64);
+        b.Property(x => x.TwoFactorSecret).HasMaxLength(1000);
+        b.Property(x => x.RecoveryCodeHashes).HasMaxLength(1000);
         b.HasIndex(x => x.Email).IsUnique();
     }
 }

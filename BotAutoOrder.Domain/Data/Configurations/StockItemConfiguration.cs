@@ -12,7 +12,10 @@ public sealed class StockItemConfiguration : IEntityTypeConfiguration<StockItem>
     {
         b.ToTable("stock_items", t => t.HasCheckConstraint("ck_stock_items_order_matches_status",
             "(\"Status\" = 'Available' AND \"OrderId\" IS NULL) OR (\"Status\" <> 'Available' AND \"OrderId\" IS NOT NULL)"));
-        b.Property(x => x.Content).HasMaxLength(4000);
+        // Ciphertext is base64 of up to 4000 characters of UTF-8 plus nonce and tag, so no fixed length; the column
+        // keeps its old name so that start-up can find and encrypt rows written before encryption.
+        b.Property(x => x.Ciphertext).HasColumnName("Content");
+        b.Property(x => x.KeyId).HasMaxLength(16);
         b.Property(x => x.ContentHash).HasMaxLength(64);
         // The same line can never be stocked twice for a product.
         b.HasIndex(x => new { x.ProductId, x.ContentHash }).IsUnique();

@@ -14,7 +14,7 @@ public sealed record Delivery(string? Html, string? FileName, string? FileConten
 /// Renders an order's sold items for the buyer: every item HTML-escaped inside <c>&lt;pre&gt;</c>, grouped by product.
 /// A delivery that does not fit one message becomes a single text file (one send: it arrives whole or not at all).
 /// </summary>
-public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsService settings)
+public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsService settings, StockCipher cipher)
 {
     public const int MaxMessageLength = 4096;
 
@@ -23,14 +23,14 @@ public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsSe
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);
         var items = await db.StockItems.AsNoTracking()
             .Where(s => s.OrderId == orderId && s.Status == StockItemStatus.Sold)
-            .OrderBy(s => s.Id).Select(s => new { s.ProductId, s.Content }).ToListAsync(ct);
+            .OrderBy(s => s.Id).Select(s => new { s.ProductId, s.Ciphertext, s.KeyId }).ToListAsync(ct);
         var store = (await settings.GetAsync(ct)).StoreName;
 
         var html = new StringBuilder(await texts.RenderAsync(BotTextCatalog.DeliveryHeader, lang, ct, ("invoice", order.InvoiceCode)));
         var file = new StringBuilder($"{order.InvoiceCode}\n");
         foreach (var line in order.Lines.OrderBy(l => l.Id))
         {
-            var contents = items.Where(i => i.ProductId == line.ProductId).Select(i => i.Content).ToList();
+            var contents = items.Where(i => i.ProductId == line.ProductId).Select(i => cipher.Open(i.Ciphertext, i.KeyId)).ToList();
             var pre = new TgHtml("<pre>" + string.Join("\n", contents.Select(Html.Escape)) + "</pre>");
             html.Append(await texts.RenderAsync(BotTextCatalog.DeliveryProduct, lang, ct,
                 ("name", line.ProductName), ("quantity", line.Quantity), ("items", pre)));

@@ -15,7 +15,7 @@ namespace BotAutoOrder.Web.Pages.Admin.Orders;
 /// One order: lines, payments with gateway data, delivered items (masked; reveal is audited), timeline, and the admin
 /// actions (mark paid, resend, cancel, refund), each confirmed by a checkbox so it works without JavaScript.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions actions) : AdminPageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions actions, StockCipher cipher) : AdminPageModel
 {
     public sealed class ActionInput
     {
@@ -41,9 +41,10 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions a
     /// <summary>Shows one delivered item in full, once, and writes who looked at it to the audit log.</summary>
     public async Task<IActionResult> OnPostRevealAsync(long id, long itemId)
     {
-        var content = await db.StockItems.Where(s => s.Id == itemId && s.OrderId == id && s.Status == StockItemStatus.Sold)
-            .Select(s => s.Content).FirstOrDefaultAsync(Aborted);
-        if (content is null) return NotFound();
+        var item = await db.StockItems.Where(s => s.Id == itemId && s.OrderId == id && s.Status == StockItemStatus.Sold)
+            .Select(s => new { s.Ciphertext, s.KeyId }).FirstOrDefaultAsync(Aborted);
+        if (item is null) return NotFound();
+        var content = cipher.Open(item.Ciphertext, item.KeyId);
         audit.Record(Actor, "stock.revealed", "Order", id, new { itemId });
         await db.SaveChangesAsync(Aborted);
         Revealed = (itemId, content);
@@ -86,8 +87,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions a
                            join p in db.Products on s.ProductId equals p.Id
                            where s.OrderId == id && s.Status == StockItemStatus.Sold
                            orderby s.Id
-                           select new { s.Id, p.Name, s.Content, s.SoldAtUtc }).ToListAsync(Aborted);
-        Items = items.Select(i => new Delivered(i.Id, i.Name, StockItem.Mask(i.Content), i.SoldAtUtc)).ToList();
+                           select new { s.Id, p.Name, s.Ciphertext, s.KeyId, s.SoldAtUtc }).ToListAsync(Aborted);
+        Items = items.Select(i => new Delivered(i.Id, i.Name, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), i.SoldAtUtc)).ToList();
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Timeline = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Order" && a.EntityId == key)
             .OrderBy(a => a.Id).Take(200).ToListAsync(Aborted);

@@ -34,6 +34,8 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         public int ProofRetentionDays { get; set; }
         [Range(0, 3650, ErrorMessage = "Between {1} and {2}"), Display(Name = "Keep backups (days, 0 = no scheduled backups)")]
         public int BackupRetentionDays { get; set; }
+        [Display(Name = "Require two-factor sign-in for all staff")]
+        public bool RequireTwoFactor { get; set; }
     }
 
     public async Task OnGetAsync()
@@ -45,6 +47,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             SpamMaxActions = s.SpamMaxActions, SpamWindowSeconds = s.SpamWindowSeconds, LowStockThreshold = s.LowStockThreshold,
             SendRatePerSecond = s.SendRatePerSecond, ContactUsername = s.ContactUsername,
             ProofRetentionDays = s.ProofRetentionDays, BackupRetentionDays = s.BackupRetentionDays,
+            RequireTwoFactor = s.RequireTwoFactor,
         };
     }
 
@@ -61,6 +64,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             LowStockThreshold = Input.LowStockThreshold, SendRatePerSecond = Input.SendRatePerSecond,
             ContactUsername = (Input.ContactUsername ?? "").Trim().TrimStart('@'),
             ProofRetentionDays = Input.ProofRetentionDays, BackupRetentionDays = Input.BackupRetentionDays,
+            RequireTwoFactor = Input.RequireTwoFactor,
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }

@@ -9,7 +9,7 @@ namespace BotAutoOrder.Web.Pages.Admin.Stock;
 
 /// <summary>One product's stock: counts, add by paste or upload, unsold items (masked) with delete.</summary>
 [RequestSizeLimit(8 * 1024 * 1024)]
-public sealed class IndexModel(AppDbContext db, StockImportService stock) : AdminPageModel
+public sealed class IndexModel(AppDbContext db, StockImportService stock, StockCipher cipher) : AdminPageModel
 {
     public const long MaxUploadBytes = 2 * 1024 * 1024;
     public sealed record Item(long Id, string Masked, DateTime CreatedAtUtc);
@@ -27,8 +27,9 @@ public sealed class IndexModel(AppDbContext db, StockImportService stock) : Admi
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, Aborted);
         var items = await Paging.From(page, 50).ApplyAsync(db.StockItems
             .Where(s => s.ProductId == id && s.Status == StockItemStatus.Available).OrderByDescending(s => s.Id)
-            .Select(s => new { s.Id, s.Content, s.CreatedAtUtc }), Aborted);
-        Items = new PageOf<Item>(items.Items.Select(i => new Item(i.Id, StockItem.Mask(i.Content), i.CreatedAtUtc)).ToList(), items.Page, items.HasNext);
+            .Select(s => new { s.Id, s.Ciphertext, s.KeyId, s.CreatedAtUtc }), Aborted);
+        Items = new PageOf<Item>(items.Items.Select(i => new Item(i.Id, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), i.CreatedAtUtc)).ToList(),
+            items.Page, items.HasNext);
         return Page();
     }
 
