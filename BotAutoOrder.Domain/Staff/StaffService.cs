@@ -34,7 +34,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         var verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
         if (verified == PasswordVerificationResult.Failed || !user.IsActive)
         {
-            var locked = await RecordFailedLoginAsync(user.Id, now, ct);
+            var locked = await RecordFailedLoginAsync(db, user.Id, now, ct);
             audit.Record(AuditLog.Admin(user.Email), locked ? "auth.locked_out" : "auth.login_failed", "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return new StaffResult(locked ? StaffOutcome.LockedOut : StaffOutcome.InvalidCredentials);
@@ -61,7 +61,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
     /// the attempt that reaches <see cref="MaxFailedAttempts"/> locks the account; attempts while it is locked do not
     /// count. Returns whether the account is locked now.
     /// </summary>
-    private async Task<bool> RecordFailedLoginAsync(long userId, DateTime now, CancellationToken ct)
+    public static async Task<bool> RecordFailedLoginAsync(AppDbContext db, long userId, DateTime now, CancellationToken ct)
     {
         DateTime? until = now + LockoutDuration;
         await db.DashboardUsers

@@ -86,8 +86,8 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         }
         if (method is null)
         {
-            user.RecordFailedLogin(now, StaffService.MaxFailedAttempts, StaffService.LockoutDuration);
-            var locked = user.IsLockedOut(now);
+            // The same atomic counter as wrong passwords (one UPDATE), so concurrent wrong codes are all counted.
+            var locked = await StaffService.RecordFailedLoginAsync(db, user.Id, now, ct);
             audit.Record(AuditLog.Admin(user.Email), locked ? "auth.locked_out" : "auth.2fa_failed", "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return (locked ? SecondFactorOutcome.LockedOut : SecondFactorOutcome.Invalid, null);
