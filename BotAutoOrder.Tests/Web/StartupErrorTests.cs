@@ -20,7 +20,9 @@ public class StartupErrorTests
         {
             ["Telegram__BotToken"] = "123456:test-token",
             ["Telegram__Mode"] = "Webhook",
-            ["Telegram__WebhookSecret"] = "secret_ok",
+            ["Telegram__WebhookSecret"] = "secret_ok_secret_ok_secret_ok",
+            ["Pakasir__Project"] = "toko",
+            ["Pakasir__ApiKey"] = "test-api-key",
             // Telegram:PublicUrl left unset: required in Webhook mode
             ["Store__TimeZone"] = "Mars/Olympus",
             ["Shop__SendRatePerSecond"] = "100",
