@@ -16,4 +16,9 @@ public sealed record ShopSettings
     public int ProofRetentionDays { get; init; } = 90;
     /// <summary>Days of scheduled backups kept (0 disables scheduled backups).</summary>
     public int BackupRetentionDays { get; init; } = 7;
+    /// <summary>
+    /// A payment that cannot be fulfilled is credited to the balance as what the buyer paid (<c>total_payment</c>, the
+    /// gateway fee included) when true, or as the order amount when false.
+    /// </summary>
+    public bool LateCreditTotalPayment { get; init; } = true;
 }

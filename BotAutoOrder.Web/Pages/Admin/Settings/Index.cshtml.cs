@@ -34,6 +34,9 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         public int ProofRetentionDays { get; set; }
         [Range(0, 3650, ErrorMessage = "Between {1} and {2}"), Display(Name = "Keep backups (days, 0 = no scheduled backups)")]
         public int BackupRetentionDays { get; set; }
+        /// <summary>Null when the form did not carry it (an older form): the stored value is kept.</summary>
+        [Display(Name = "Late payment credit: what the buyer paid (incl. gateway fee)")]
+        public bool? LateCreditTotalPayment { get; set; }
     }
 
     public async Task OnGetAsync()
@@ -45,6 +48,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             SpamMaxActions = s.SpamMaxActions, SpamWindowSeconds = s.SpamWindowSeconds, LowStockThreshold = s.LowStockThreshold,
             SendRatePerSecond = s.SendRatePerSecond, ContactUsername = s.ContactUsername,
             ProofRetentionDays = s.ProofRetentionDays, BackupRetentionDays = s.BackupRetentionDays,
+            LateCreditTotalPayment = s.LateCreditTotalPayment,
         };
     }
 
@@ -61,6 +65,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             LowStockThreshold = Input.LowStockThreshold, SendRatePerSecond = Input.SendRatePerSecond,
             ContactUsername = (Input.ContactUsername ?? "").Trim().TrimStart('@'),
             ProofRetentionDays = Input.ProofRetentionDays, BackupRetentionDays = Input.BackupRetentionDays,
+            LateCreditTotalPayment = Input.LateCreditTotalPayment ?? current.LateCreditTotalPayment,
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }
