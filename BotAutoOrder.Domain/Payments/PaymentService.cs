@@ -94,10 +94,13 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         payment.RecordCreated(txnId, fee, totalPayment, qrString, paymentUrl, gatewayExpiresAtUtc, raw);
         if (gatewayExpiresAtUtc is { } gatewayExpiry)
         {
-            await db.Orders.Where(o => o.Id == payment.OrderId && o.ExpiresAtUtc > gatewayExpiry)
+            var orders = await db.Orders.Where(o => o.Id == payment.OrderId && o.ExpiresAtUtc > gatewayExpiry)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, gatewayExpiry), ct);
-            await db.Deposits.Where(d => d.Id == payment.DepositId && d.ExpiresAtUtc > gatewayExpiry)
+            var deposits = await db.Deposits.Where(d => d.Id == payment.DepositId && d.ExpiresAtUtc > gatewayExpiry)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ExpiresAtUtc, gatewayExpiry), ct);
+            if (orders + deposits > 0) // the gateway's word changed what the buyer was promised: on the record
+                audit.Record(AuditLog.Gateway, "payment.expiry_shortened", "Payment", payment.Id,
+                    new { payment.GatewayOrderId, expiresAtUtc = gatewayExpiry });
         }
         await db.SaveChangesAsync(ct);
     }
@@ -109,9 +112,17 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
     public async Task RecordCheckAsync(long paymentId, string raw, PaymentStatus gatewayStatus, DateTime askedAtUtc, CancellationToken ct)
     {
         var status = gatewayStatus == PaymentStatus.Completed ? PaymentStatus.Pending : gatewayStatus; // completed goes through the gate
-        await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null)
+        var changed = await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null && p.Status != status)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, askedAtUtc).SetProperty(p => p.RawStatusResponse, raw)
                 .SetProperty(p => p.Status, status), ct);
+        if (changed > 0)
+        {
+            audit.Record(AuditLog.Gateway, "payment.status_changed", "Payment", paymentId, new { status = status.ToString() });
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, askedAtUtc).SetProperty(p => p.RawStatusResponse, raw), ct);
     }
 
     /// <summary>A status call that failed still counts against the gateway's pace.</summary>

@@ -97,6 +97,15 @@ public sealed partial class PakasirDouble : IAsyncDisposable
     /// </summary>
     public bool CancelUnavailable { get; set; }
 
+    /// <summary>
+    /// When above 1, status calls are held until that many are waiting, then all are answered at once (a 10 s cap):
+    /// lets two app instances hold a "completed" answer at the same moment.
+    /// </summary>
+    public int StatusBarrier { get; set; }
+
+    private TaskCompletionSource _barrier = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _waiting;
+
     /// <summary>Every status call (V1 detail, V2 status) waits this long before answering: lets calls from two apps overlap.</summary>
     public TimeSpan StatusDelay { get; set; }
 
@@ -143,8 +152,9 @@ public sealed partial class PakasirDouble : IAsyncDisposable
         lock (_gate) fault = _faults.TryDequeue(out var f) ? f : null;
         if (fault is { Delay.Ticks: > 0 }) await Task.Delay(fault.Delay, ctx.RequestAborted);
         var path = ctx.Request.Path.Value ?? "";
-        if (StatusDelay > TimeSpan.Zero && (path.Contains("transaction-status", StringComparison.Ordinal) || path.Contains("transactiondetail", StringComparison.Ordinal)))
-            await Task.Delay(StatusDelay, ctx.RequestAborted);
+        var isStatus = path.Contains("transaction-status", StringComparison.Ordinal) || path.Contains("transactiondetail", StringComparison.Ordinal);
+        if (isStatus && StatusDelay > TimeSpan.Zero) await Task.Delay(StatusDelay, ctx.RequestAborted);
+        if (isStatus && StatusBarrier > 1) await BarrierAsync(ctx.RequestAborted);
         if (fault is { StatusCode: { } code })
         {
             ctx.Response.StatusCode = code;
@@ -158,6 +168,22 @@ public sealed partial class PakasirDouble : IAsyncDisposable
             return;
         }
         await next(ctx);
+    }
+
+    private async Task BarrierAsync(CancellationToken ct)
+    {
+        Task release;
+        lock (_gate)
+        {
+            release = _barrier.Task;
+            if (++_waiting >= StatusBarrier)
+            {
+                _waiting = 0;
+                _barrier.TrySetResult();
+                _barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+        await release.WaitAsync(TimeSpan.FromSeconds(10), ct).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private sealed record Fault(int? StatusCode, TimeSpan Delay, bool Malformed);

@@ -58,7 +58,7 @@ public sealed class MultiInstanceTests() : BuyingTestBase(DatabaseProvider.Postg
     }
     /// <summary>
     /// Issue 10 item 7: the payment gate under real concurrency. Webhooks go to both instances at once; the gateway
-    /// answers slowly, so both instances hold a "completed" answer at the same moment and both reach the
+    /// answers both status calls at the same instant, so both instances hold a "completed" answer together and reach the
     /// <c>AppliedAtUtc IS NULL</c> update — the in-process lock of each instance cannot help, only the database can.
     /// </summary>
     [Fact]
@@ -70,7 +70,7 @@ public sealed class MultiInstanceTests() : BuyingTestBase(DatabaseProvider.Postg
         const long buyer = 42_002;
         var order = await CheckoutQrisAsync(buyer, productId);
         var txn = Pakasir.Find(order.InvoiceCode)!;
-        Pakasir.StatusDelay = TimeSpan.FromMilliseconds(800);
+        Pakasir.StatusBarrier = 2; // one status call from each instance, answered at the same instant
         Pakasir.SetStatus(order.InvoiceCode, BotAutoOrder.Domain.Payments.PaymentStatus.Completed);
         var body = new { txn_id = txn.TxnId, order_id = order.InvoiceCode, amount = order.Total, status = "completed", is_sandbox = false };
 

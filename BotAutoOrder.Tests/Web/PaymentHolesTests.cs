@@ -154,8 +154,10 @@ public abstract class PaymentHolesTests(DatabaseProvider provider) : BuyingTestB
     /// Item 6: the same buyer checks out twice at once (two taps on two instances) with a voucher limited to one use per
     /// buyer: one order, one redemption — the cart is claimed and the voucher re-checked inside the transaction.
     /// </summary>
-    [Fact]
-    public async Task SameBuyerTwoCheckoutsAtOnce_OneOrder_VoucherRedeemedOnce()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SameBuyerTwoCheckoutsAtOnce_OneOrder_VoucherRedeemedOnce(bool withVoucher)
     {
         var productId = await SeedProductAsync("TWO", "Twice", 10_000, items: 10);
         const long buyer = 50_006;
@@ -172,7 +174,7 @@ public abstract class PaymentHolesTests(DatabaseProvider provider) : BuyingTestB
         {
             var carts = sp.GetRequiredService<BotAutoOrder.Domain.Carts.CartService>();
             await carts.AddAsync(customerId, productId, 1, CancellationToken.None);
-            return await carts.ApplyVoucherAsync(customerId, "SEKALI", CancellationToken.None);
+            return withVoucher ? (await carts.ApplyVoucherAsync(customerId, "SEKALI", CancellationToken.None)).Verdict.ToString() : "";
         });
         using var start = new ManualResetEventSlim();
 
@@ -188,9 +190,43 @@ public abstract class PaymentHolesTests(DatabaseProvider provider) : BuyingTestB
 
         Assert.Single(results, r => r.Outcome == CheckoutOutcome.Created);
         Assert.Equal(1, await App.QueryAsync(db => db.Orders.CountAsync(o => o.CustomerId == customerId)));
-        Assert.Equal(1, await App.QueryAsync(db => db.VoucherRedemptions.CountAsync()));
-        Assert.Equal(1, await App.QueryAsync(db => db.Vouchers.Select(v => v.UsedCount).SingleAsync()));
+        Assert.Equal(withVoucher ? 1 : 0, await App.QueryAsync(db => db.VoucherRedemptions.CountAsync()));
+        Assert.Equal(withVoucher ? 1 : 0, await App.QueryAsync(db => db.Vouchers.Select(v => v.UsedCount).SingleAsync()));
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Reserved)));
+    }
+
+    /// <summary>
+    /// Item 9 (partial sweep): the money and gateway state changes of one shop day each leave an audit entry with
+    /// actor and time — including the gateway-driven ones (expiry shortened to the gateway's, status closed by it).
+    /// </summary>
+    [Fact]
+    public async Task MoneyAndGatewayStateChanges_AreAllAudited_WithActorAndTime()
+    {
+        await InScopeAsync(async sp =>
+        {
+            var settings = sp.GetRequiredService<SettingsService>();
+            await settings.SaveAsync(await settings.GetAsync(CancellationToken.None) with { InvoiceExpiryMinutes = 120 }, "owner:test", CancellationToken.None);
+            return 0;
+        });
+        var productId = await SeedProductAsync("AUD", "Audit", 12_000, items: 3);
+        const long buyer = 50_007, other = 50_008;
+        var paidOrder = await CheckoutQrisAsync(buyer, productId); // the gateway's 30 min expiry shortens our 120
+        await Pakasir.PayAsync(paidOrder.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
+        await InScopeAsync(sp => sp.GetRequiredService<OrderAdminService>().RefundToBalanceAsync(paidOrder.Id, "rusak", "admin:test", CancellationToken.None));
+        var closedOrder = await CheckoutQrisAsync(other, productId);
+        Pakasir.SetStatus(closedOrder.InvoiceCode, PaymentStatus.Expired); // closed at the gateway; the poller notices
+
+        await EventuallyAsync(async () => await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "payment.status_changed")), "gateway status audited");
+        var entries = await App.QueryAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
+        foreach (var action in new[] { "settings.changed", "order.created", "payment.expiry_shortened", "payment.applied", "order.paid", "order.refunded", "payment.status_changed" })
+        {
+            var entry = entries.FirstOrDefault(e => e.Action == action);
+            Assert.True(entry is not null, $"no audit entry for {action}");
+            Assert.False(string.IsNullOrWhiteSpace(entry.Actor), action);
+            Assert.True(entry.AtUtc > DateTime.UtcNow.AddMinutes(-5), action);
+        }
+        Assert.Equal(BotAutoOrder.Domain.Audit.AuditLog.Gateway, entries.First(e => e.Action == "payment.status_changed").Actor);
+        Assert.Equal(2, entries.Count(e => e.Action == "payment.expiry_shortened"));
     }
 
     /// <summary>
