@@ -91,6 +91,15 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         }
     }
 
+    /// <summary>Orders and payments created or paid after <paramref name="backupTakenAtUtc"/>: what a restore of that backup loses.</summary>
+    public async Task<RestoreLoss> LossSinceAsync(DateTime backupTakenAtUtc, CancellationToken ct)
+    {
+        var orders = await db.Orders.CountAsync(o => o.CreatedAtUtc > backupTakenAtUtc || o.PaidAtUtc > backupTakenAtUtc, ct);
+        var payments = await db.Payments.CountAsync(p => p.CreatedAtUtc > backupTakenAtUtc || p.AppliedAtUtc > backupTakenAtUtc, ct);
+        var received = await db.Payments.Where(p => p.AppliedAtUtc > backupTakenAtUtc).SumAsync(p => (long?)p.TotalPayment, ct) ?? 0;
+        return new RestoreLoss(orders, payments, received);
+    }
+
     private async Task<RestoreResult> ReplaceAllAsync(Stream source, IReadOnlyList<BackupTable> tables, BackupHeader header,
         bool force, string actor, CancellationToken ct)
     {
@@ -99,15 +108,18 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         var tx = transaction.GetDbTransaction();
         if (db.IsPostgres)
             await BackupSql.ExecuteAsync(connection, tx, $"LOCK TABLE {string.Join(", ", tables.Select(t => BackupSql.Quote(t.Name)))} IN ACCESS EXCLUSIVE MODE", ct);
+        // Said before anything is replaced, so the operator decides knowing what goes (and the forced run reports it).
+        var loss = await LossSinceAsync(header.CreatedAtUtc, ct);
         if (!force)
         {
             var orders = BackupSql.Quote(db.Model.FindEntityType(typeof(Order))!.GetTableName()!);
             var customers = BackupSql.Quote(db.Model.FindEntityType(typeof(Customer))!.GetTableName()!);
             var held = await BackupSql.ScalarAsync(connection, tx, $"SELECT (SELECT COUNT(*) FROM {orders}) + (SELECT COUNT(*) FROM {customers})", ct);
-            if (held > 0)
+            if (held > 0 || loss.Any)
                 return new RestoreResult(RestoreStatus.TargetNotEmpty,
-                    "Refused: this database already holds orders or buyers. Restoring replaces ALL data; repeat with --force to do that. Nothing was changed.",
-                    header);
+                    "Refused: this database already holds orders or buyers" + (loss.Any ? $"; restoring would lose {loss}" : "") +
+                    ". Restoring replaces ALL data; repeat with --force to do that. Nothing was changed.",
+                    header, loss);
         }
 
         foreach (var table in tables.Reverse()) await BackupSql.ExecuteAsync(connection, tx, $"DELETE FROM {BackupSql.Quote(table.Name)}", ct);
@@ -135,6 +147,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         audit.Record(actor, "backup.restored", "Database", null, new
         {
             header.CreatedAtUtc, header.AppVersion, header.Schema, header.Provider, Rows = header.TotalRows, Forced = force,
+            lostOrders = loss.Orders, lostPayments = loss.Payments, lostReceived = loss.Received,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -142,7 +155,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         log.LogInformation("Backup of {CreatedAt:O} restored: {Rows} rows", header.CreatedAtUtc, header.TotalRows);
         return new RestoreResult(RestoreStatus.Restored,
             $"Restored {header.TotalRows} rows in {header.Tables.Count} tables from the backup of {header.CreatedAtUtc:yyyy-MM-dd HH:mm:ss} UTC " +
-            $"({header.Provider}, schema {header.Schema}).", header);
+            $"({header.Provider}, schema {header.Schema})." + (loss.Any ? $" Dropped {loss}." : ""), header, loss);
     }
 
     /// <summary>Identity columns continue after the restored ids, so new rows never collide.</summary>

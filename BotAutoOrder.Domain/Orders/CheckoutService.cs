@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Domain.Orders;
 
 /// <summary>
-/// Cart → order in one transaction: prices re-read, voucher re-checked and redeemed, every line's stock reserved with
+/// Cart → order in one transaction: the cart claimed (its lines deleted) first, prices re-read, every voucher rule
+/// re-checked in the redemption's conditional update, every line's stock reserved with
 /// conditional updates (all or nothing, never oversold), and for balance payment the ledger debited and the order
 /// fulfilled before commit. QRIS orders get a pending <see cref="Payment"/> for the gateway call that follows.
 /// </summary>
@@ -40,6 +41,10 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
             : await db.Vouchers.Where(v => v.Code == cart.VoucherCode).Select(v => (long?)v.Id).FirstAsync(ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Claim the cart first: its lines are deleted in this transaction, so a second checkout of the same cart (two taps
+        // landing on two instances) waits for this one and then finds nothing to claim — one cart, one order.
+        var claimed = await db.CartLines.Where(l => db.Carts.Any(c => c.Id == l.CartId && c.CustomerId == customerId)).ExecuteDeleteAsync(ct);
+        if (claimed != cart.Lines.Count) return RolledBack(new CheckoutResult(CheckoutOutcome.CartEmpty));
         var order = new Order(InvoiceCodes.NewInvoice(now), customerId, method, cart.Subtotal, cart.Discount, voucherId, now,
             now.AddMinutes(rules.InvoiceExpiryMinutes));
         foreach (var line in cart.Lines) order.AddLine(line.ProductId, line.Name, line.UnitPrice, line.Quantity);
@@ -49,7 +54,7 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
         foreach (var line in cart.Lines)
             if (!await stock.ReserveAsync(line.ProductId, order.Id, line.Quantity, ct))
                 return RolledBack(new CheckoutResult(CheckoutOutcome.OutOfStock, ProductName: line.Name));
-        if (voucherId is { } vid && !await vouchers.RedeemAsync(vid, customerId, order.Id, cart.Discount, ct))
+        if (voucherId is { } vid && !await vouchers.RedeemAsync(vid, customerId, order.Id, cart.Subtotal, cart.Discount, ct))
             return RolledBack(new CheckoutResult(CheckoutOutcome.VoucherInvalid, VoucherVerdict: VoucherVerdict.UsedUp));
 
         var actor = AuditLog.Buyer(customer.TelegramUserId);

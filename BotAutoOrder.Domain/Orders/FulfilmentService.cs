@@ -51,12 +51,14 @@ public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbo
         return true;
     }
 
+    /// <summary>Gives back what an order holds after a fulfilment was refused (in the caller's transaction).</summary>
+    public Task<int> ReleaseAsync(long orderId, CancellationToken ct) => stock.ReleaseAsync(orderId, ct);
+
     private async Task SellAndNotifyAsync(long orderId, string actor, string action, string how, CancellationToken ct)
     {
         var expected = await db.OrderLines.Where(l => l.OrderId == orderId).SumAsync(l => l.Quantity, ct);
         var sold = await stock.SellReservedAsync(orderId, ct);
-        if (sold != expected)
-            throw new InvalidOperationException($"Order {orderId}: {sold} reserved items for {expected} ordered; refusing to fulfil.");
+        if (sold != expected) throw new FulfilmentShortException(orderId, expected, sold);
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
             .Select(o => new { o.InvoiceCode, o.Total, ChatId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.TelegramUserId).First() })
             .FirstAsync(ct);

@@ -12,11 +12,13 @@ namespace BotAutoOrder.Domain.Orders;
 /// updates the automatic paths use, so a manual "mark paid" and a gateway confirmation can never both fulfil.
 /// </summary>
 public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilment, OrderLifecycleService lifecycle,
-    BalanceService balances, Outbox outbox, AuditLog audit, TimeProvider clock)
+    BalanceService balances, Outbox outbox, AuditLog audit)
 {
     /// <summary>
-    /// The buyer paid outside the bot's sight (the admin checked the gateway or a transfer). The order's open payment is
-    /// closed through the same gate as a gateway confirmation, so a confirmation arriving later changes nothing.
+    /// The buyer paid outside the bot's sight (a transfer, cash). The caller cancels the QRIS at the gateway first; the
+    /// payment record stays open, so if the buyer pays the QRIS anyway the gateway confirmation still goes through the gate
+    /// and ends as a balance credit with a reconciliation item (never silence). Refused when a gateway payment was already
+    /// applied to the order, unless it is held for a decision (fulfilment failed): then marking paid is that decision.
     /// </summary>
     public async Task<OrderAdminResult> MarkPaidAsync(long orderId, string note, string actor, CancellationToken ct)
     {
@@ -24,18 +26,23 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return new OrderAdminResult(OrderAdminOutcome.NotFound);
         if (order.Status is OrderStatus.Paid or OrderStatus.Refunded) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
+        var applied = await db.Payments.Where(p => p.OrderId == orderId && p.AppliedAtUtc != null).Select(p => p.GatewayOrderId).ToListAsync(ct);
+        if (applied.Count > 0 && !await db.PaymentIssues.AnyAsync(i => applied.Contains(i.GatewayOrderId) && i.Kind == PaymentIssueKind.FulfilmentFailed, ct))
+            return new OrderAdminResult(OrderAdminOutcome.WrongState, "payment already applied");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var gated = await db.Payments.Where(p => p.OrderId == orderId && p.AppliedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AppliedAtUtc, now).SetProperty(p => p.Status, PaymentStatus.Completed)
-                .SetProperty(p => p.CompletedAtUtc, now), ct);
-        if (gated == 0 && await db.Payments.AnyAsync(p => p.OrderId == orderId, ct))
-            return new OrderAdminResult(OrderAdminOutcome.WrongState, "payment already applied");
         var how = "manual: " + note.Trim();
-        var paid = order.Status == OrderStatus.PendingPayment
-            ? await fulfilment.PayPendingAsync(orderId, actor, how, ct)
-            : await fulfilment.PayClosedAsync(orderId, actor, how, ct);
+        bool paid;
+        try
+        {
+            paid = order.Status == OrderStatus.PendingPayment
+                ? await fulfilment.PayPendingAsync(orderId, actor, how, ct)
+                : await fulfilment.PayClosedAsync(orderId, actor, how, ct);
+        }
+        catch (FulfilmentShortException)
+        {
+            paid = false;
+        }
         if (!paid)
         {
             db.ChangeTracker.Clear();
@@ -80,6 +87,7 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         var changed = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Paid)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunded), ct);
         if (changed == 0) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
+        var heldBack = await OrderDeliveryRules.CancelPendingAsync(db, orderId, ct); // no goods on top of the money
         if (order.Total > 0)
         {
             var credit = await balances.ApplyAsync(order.CustomerId, BalanceEntryKind.Refund, order.Total, order.InvoiceCode, note.Trim(), actor, ct);
@@ -91,7 +99,7 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         }
         var chatId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.OrderRefunded, new OrderPayload(orderId), $"refund:{orderId}");
-        audit.Record(actor, "order.refunded", "Order", orderId, new { order.Total, note = note.Trim() });
+        audit.Record(actor, "order.refunded", "Order", orderId, new { order.Total, note = note.Trim(), deliveriesCancelled = heldBack });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new OrderAdminResult(OrderAdminOutcome.Done);

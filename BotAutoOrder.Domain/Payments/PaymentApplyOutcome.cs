@@ -16,6 +16,9 @@ public enum PaymentApplyOutcome
     Unknown,
     /// <summary>The gateway's amount differs from ours: nothing applied, a reconciliation item records it.</summary>
     AmountMismatch,
+    /// <summary>The order's reserved items did not match what it ordered: the payment is held (applied, not credited),
+    /// the order cancelled and its reservation released, and a reconciliation item asks the admins to decide.</summary>
+    HeldForReview,
 }
 
 public sealed record PaymentApplyResult(PaymentApplyOutcome Outcome, long? PaymentId = null, long? OrderId = null, long? DepositId = null);

@@ -8,4 +8,8 @@ public enum PaymentIssueKind
     AmountMismatch,
     /// <summary>A completed payment we could not match to an open order or deposit.</summary>
     Unmatched,
+    /// <summary>Paid at the gateway for an order already paid (marked paid) or refunded: credited to balance.</summary>
+    PaidTwice,
+    /// <summary>The order's reserved items did not match its quantity: the payment is held for an admin's decision.</summary>
+    FulfilmentFailed,
 }

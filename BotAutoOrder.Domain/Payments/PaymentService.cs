@@ -3,6 +3,7 @@ using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Domain.Payments;
@@ -14,7 +15,7 @@ namespace BotAutoOrder.Domain.Payments;
 /// late, or is credited to the balance with a reconciliation item for the admins.
 /// </summary>
 public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment, BalanceService balances, Outbox outbox,
-    AuditLog audit, TimeProvider clock)
+    AuditLog audit, SettingsService settings, TimeProvider clock)
 {
     /// <summary>Call only with what the gateway's status API said (never with a webhook body alone).</summary>
     public async Task<PaymentApplyResult> ApplyCompletedAsync(string gatewayOrderId, long confirmedAmount, DateTime? completedAtUtc,
@@ -37,13 +38,52 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
                 .SetProperty(p => p.CompletedAtUtc, completedAtUtc ?? now).SetProperty(p => p.RawStatusResponse, rawStatus), ct);
         if (gate == 0) return Result(PaymentApplyOutcome.AlreadyApplied, payment);
 
-        var outcome = payment.Purpose == PaymentPurpose.Deposit
-            ? await CreditDepositAsync(payment, actor, ct)
-            : await ApplyToOrderAsync(payment, actor, ct);
+        PaymentApplyOutcome outcome;
+        try
+        {
+            outcome = payment.Purpose == PaymentPurpose.Deposit
+                ? await CreditDepositAsync(payment, actor, ct)
+                : await ApplyToOrderAsync(payment, actor, ct);
+        }
+        catch (FulfilmentShortException shortage)
+        {
+            // Retrying would fail the same way forever: end it in a decision for the admins, the money held.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await HoldForReviewAsync(payment, shortage, completedAtUtc, actor, rawStatus, ct);
+        }
         audit.Record(actor, "payment.applied", "Payment", payment.Id, new { payment.GatewayOrderId, payment.Amount, outcome = outcome.ToString() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result(outcome, payment);
+    }
+
+    /// <summary>
+    /// The payment is applied (so no poll or webhook tries again) but neither fulfils nor credits: the order is cancelled
+    /// with its reservation released, and a reconciliation item with an admin notice asks for a decision (restock and
+    /// mark paid, or credit the buyer).
+    /// </summary>
+    private async Task<PaymentApplyResult> HoldForReviewAsync(Payment payment, FulfilmentShortException shortage, DateTime? completedAtUtc,
+        string actor, string rawStatus, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var gate = await db.Payments.Where(p => p.Id == payment.Id && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AppliedAtUtc, now).SetProperty(p => p.Status, PaymentStatus.Completed)
+                .SetProperty(p => p.CompletedAtUtc, completedAtUtc ?? now).SetProperty(p => p.RawStatusResponse, rawStatus), ct);
+        if (gate == 0) return Result(PaymentApplyOutcome.AlreadyApplied, payment);
+        await db.Orders.Where(o => o.Id == shortage.OrderId && o.Status == OrderStatus.PendingPayment)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Cancelled).SetProperty(o => o.ClosedAtUtc, now), ct);
+        var released = await fulfilment.ReleaseAsync(shortage.OrderId, ct);
+        var issue = AddIssue(PaymentIssueKind.FulfilmentFailed, payment, payment.TotalPayment,
+            $"Paid Rp{payment.TotalPayment}, but only {shortage.Reserved} of {shortage.Ordered} items were reserved; order cancelled, " +
+            $"{released} reserved items released. The payment is held: restock and mark paid, or credit the buyer.");
+        audit.Record(actor, "payment.applied", "Payment", payment.Id,
+            new { payment.GatewayOrderId, payment.Amount, outcome = PaymentApplyOutcome.HeldForReview.ToString() });
+        audit.Record(actor, "payment.issue", "PaymentIssue", payment.GatewayOrderId, new { issue.Kind, issue.Detail });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result(PaymentApplyOutcome.HeldForReview, payment);
     }
 
     /// <summary>Stores what the gateway answered to create; an order or deposit never outlives the gateway's expiry.</summary>
@@ -54,23 +94,41 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         payment.RecordCreated(txnId, fee, totalPayment, qrString, paymentUrl, gatewayExpiresAtUtc, raw);
         if (gatewayExpiresAtUtc is { } gatewayExpiry)
         {
-            await db.Orders.Where(o => o.Id == payment.OrderId && o.ExpiresAtUtc > gatewayExpiry)
+            var orders = await db.Orders.Where(o => o.Id == payment.OrderId && o.ExpiresAtUtc > gatewayExpiry)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, gatewayExpiry), ct);
-            await db.Deposits.Where(d => d.Id == payment.DepositId && d.ExpiresAtUtc > gatewayExpiry)
+            var deposits = await db.Deposits.Where(d => d.Id == payment.DepositId && d.ExpiresAtUtc > gatewayExpiry)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ExpiresAtUtc, gatewayExpiry), ct);
+            if (orders + deposits > 0) // the gateway's word changed what the buyer was promised: on the record
+                audit.Record(AuditLog.Gateway, "payment.expiry_shortened", "Payment", payment.Id,
+                    new { payment.GatewayOrderId, expiresAtUtc = gatewayExpiry });
         }
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Records a status answer; a closed transaction (expired/cancelled at the gateway) stops being polled.</summary>
-    public async Task RecordCheckAsync(long paymentId, string raw, PaymentStatus gatewayStatus, CancellationToken ct)
+    /// <summary>
+    /// Records a status answer; a closed transaction (expired/cancelled at the gateway) stops being polled.
+    /// <paramref name="askedAtUtc"/> is when the call was sent: the gateway's pace is measured from it.
+    /// </summary>
+    public async Task RecordCheckAsync(long paymentId, string raw, PaymentStatus gatewayStatus, DateTime askedAtUtc, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var status = gatewayStatus == PaymentStatus.Completed ? PaymentStatus.Pending : gatewayStatus; // completed goes through the gate
-        await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, now).SetProperty(p => p.RawStatusResponse, raw)
+        var changed = await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null && p.Status != status)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, askedAtUtc).SetProperty(p => p.RawStatusResponse, raw)
                 .SetProperty(p => p.Status, status), ct);
+        if (changed > 0)
+        {
+            audit.Record(AuditLog.Gateway, "payment.status_changed", "Payment", paymentId, new { status = status.ToString() });
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, askedAtUtc).SetProperty(p => p.RawStatusResponse, raw), ct);
     }
+
+    /// <summary>A status call that failed still counts against the gateway's pace.</summary>
+    public async Task RecordCheckFailedAsync(long paymentId, DateTime askedAtUtc, CancellationToken ct) =>
+        await db.Payments.Where(p => p.Id == paymentId && p.AppliedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, askedAtUtc), ct);
 
     private async Task<PaymentApplyOutcome> ApplyToOrderAsync(Payment payment, string actor, CancellationToken ct)
     {
@@ -82,15 +140,20 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
             outbox.ToAdmins(OutboxKinds.OrderLateAdmin, new OrderPayload(orderId, "fulfilled"), $"late:{orderId}");
             return PaymentApplyOutcome.FulfilledLate;
         }
-        // Stock gone, or the order was settled another way: the buyer's money goes to their balance.
+        // Stock gone, or the order was settled another way (marked paid, refunded): the buyer's money goes to their balance.
+        var settledOtherwise = status is OrderStatus.Paid or OrderStatus.Refunded;
+        var credit = (await settings.GetAsync(ct)).LateCreditTotalPayment ? payment.TotalPayment : payment.Amount;
         var customerId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.CustomerId).FirstAsync(ct);
-        await balances.ApplyAsync(customerId, BalanceEntryKind.LatePaymentCredit, payment.Amount, payment.GatewayOrderId,
+        await balances.ApplyAsync(customerId, BalanceEntryKind.LatePaymentCredit, credit, payment.GatewayOrderId,
             $"Payment for {payment.GatewayOrderId} arrived when the order was {status}", actor, ct);
-        var issue = AddIssue(PaymentIssueKind.LatePaymentCredited, payment, payment.Amount,
-            $"Paid while the order was {status}; Rp{payment.Amount} credited to the buyer's balance.");
+        var issue = AddIssue(settledOtherwise ? PaymentIssueKind.PaidTwice : PaymentIssueKind.LatePaymentCredited, payment, credit,
+            settledOtherwise
+                ? $"Paid at the gateway although the order was already {status}; Rp{credit} credited to the buyer's balance."
+                : $"Paid while the order was {status}; Rp{credit} credited to the buyer's balance.");
         var chatId = await db.Customers.Where(c => c.Id == customerId).Select(c => c.TelegramUserId).FirstAsync(ct);
-        outbox.ToChat(chatId, OutboxKinds.OrderLateCredit, new OrderPayload(orderId), $"latecredit:{orderId}");
-        outbox.ToAdmins(OutboxKinds.OrderLateAdmin, new OrderPayload(orderId, "credited"), $"late:{orderId}");
+        var reason = settledOtherwise ? "paid-twice" : "credited";
+        outbox.ToChat(chatId, OutboxKinds.OrderLateCredit, new OrderPayload(orderId, reason), $"latecredit:{orderId}");
+        outbox.ToAdmins(OutboxKinds.OrderLateAdmin, new OrderPayload(orderId, reason), $"late:{orderId}");
         audit.Record(actor, "payment.issue", "PaymentIssue", payment.GatewayOrderId, new { issue.Kind, issue.Detail });
         return PaymentApplyOutcome.CreditedToBalance;
     }

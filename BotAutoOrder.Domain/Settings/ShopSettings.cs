@@ -18,4 +18,9 @@ public sealed record ShopSettings
     public int BackupRetentionDays { get; init; } = 7;
     /// <summary>Every dashboard user must use two-factor sign-in; users without it are sent to enrolment.</summary>
     public bool RequireTwoFactor { get; init; }
+    /// <summary>
+    /// A payment that cannot be fulfilled is credited to the balance as what the buyer paid (<c>total_payment</c>, the
+    /// gateway fee included) when true, or as the order amount when false.
+    /// </summary>
+    public bool LateCreditTotalPayment { get; init; } = true;
 }

@@ -33,14 +33,25 @@ public sealed class VoucherService(AppDbContext db, TimeProvider clock)
         return new VoucherCheck(verdict, voucher, verdict == VoucherVerdict.Valid ? voucher.DiscountFor(subtotal) : 0);
     }
 
-    /// <summary>Takes one use for an order inside the caller's transaction; false when the last use went meanwhile.</summary>
-    public async Task<bool> RedeemAsync(long voucherId, long customerId, long orderId, long discount, CancellationToken ct)
+    /// <summary>
+    /// Takes one use for an order inside the caller's transaction, re-checking every rule there (active, validity window,
+    /// minimum order, total uses, uses per buyer) in the conditional update; false when a rule no longer holds. The update
+    /// locks the voucher row, so the per-buyer count read after it sees every concurrent redemption that committed first.
+    /// </summary>
+    public async Task<bool> RedeemAsync(long voucherId, long customerId, long orderId, long subtotal, long discount, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var taken = await db.Vouchers
-            .Where(v => v.Id == voucherId && v.IsActive && (v.TotalUses == null || v.UsedCount < v.TotalUses))
+            .Where(v => v.Id == voucherId && v.IsActive && (v.TotalUses == null || v.UsedCount < v.TotalUses)
+                        && (v.ValidFromUtc == null || v.ValidFromUtc <= now) && (v.ValidUntilUtc == null || v.ValidUntilUtc >= now)
+                        && v.MinOrder <= subtotal
+                        && (v.UsesPerBuyer == null || db.VoucherRedemptions.Count(r => r.VoucherId == v.Id && r.CustomerId == customerId) < v.UsesPerBuyer))
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.UsedCount, v => v.UsedCount + 1), ct);
         if (taken == 0) return false;
-        db.VoucherRedemptions.Add(new VoucherRedemption(voucherId, customerId, orderId, discount, clock.GetUtcNow().UtcDateTime));
+        var perBuyer = await db.Vouchers.Where(v => v.Id == voucherId).Select(v => v.UsesPerBuyer).FirstAsync(ct);
+        if (perBuyer is { } limit && await db.VoucherRedemptions.CountAsync(r => r.VoucherId == voucherId && r.CustomerId == customerId, ct) >= limit)
+            return false; // the caller rolls back, giving the use back
+        db.VoucherRedemptions.Add(new VoucherRedemption(voucherId, customerId, orderId, discount, now));
         return true;
     }
 

@@ -79,6 +79,41 @@ public class BackupTests
         Assert.Equal(0, await after.Orders.CountAsync());
     }
 
+    /// <summary>Issue 10 item 10: a restore says what it would lose — orders and payments newer than the backup — before it runs.</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task Restore_NamesTheOrdersAndPaymentsNewerThanTheBackup_AndNeedsForceForThem(DatabaseProvider provider)
+    {
+        var shop = await TestDbContexts.CreateMigratedAsync(provider, "bk_loss");
+        await using (var db = TestDbContexts.Create(shop)) await ShopSeed.FillAsync(db);
+        var file = await BackupFiles.BackupAsync(shop);
+        await using (var db = TestDbContexts.Create(shop))
+        {
+            var later = DateTime.UtcNow.AddMinutes(1); // sold after the backup was taken
+            var buyer = await db.Customers.OrderBy(c => c.Id).FirstAsync();
+            var order = new BotAutoOrder.Domain.Orders.Order("INV-AFTER-9", buyer.Id, BotAutoOrder.Domain.Orders.PaymentMethod.Qris, 30_000, 0, null, later, later.AddMinutes(15));
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+            db.Payments.Add(new BotAutoOrder.Domain.Payments.Payment(BotAutoOrder.Domain.Payments.PaymentPurpose.Order, order.Id, null, order.InvoiceCode, "qris", 30_000, later));
+            await db.SaveChangesAsync();
+        }
+        var before = await TableDump.OfAsync(shop);
+
+        var refused = await BackupFiles.RestoreAsync(shop, file);
+
+        Assert.Equal(RestoreStatus.TargetNotEmpty, refused.Status);
+        Assert.Equal(new RestoreLoss(1, 1, 0), refused.Loss);
+        Assert.Contains("1 order(s) and 1 payment(s) newer than the backup", refused.Message);
+        TableDump.AssertEqual(before, await TableDump.OfAsync(shop));
+
+        var forced = await BackupFiles.RestoreAsync(shop, file, force: true);
+        Assert.Equal(RestoreStatus.Restored, forced.Status);
+        Assert.Contains("Dropped 1 order(s) and 1 payment(s)", forced.Message);
+        await using var after = TestDbContexts.Create(shop);
+        Assert.False(await after.Orders.AnyAsync(o => o.InvoiceCode == "INV-AFTER-9"));
+    }
+
     public static TheoryData<string> SpoiledFiles => ["truncated", "flipped byte", "not gzip", "other format", "edited row", "empty", "newer version"];
 
     [Theory]

@@ -45,8 +45,7 @@ public sealed partial class PakasirDouble
             PakasirDoubleTransaction? t;
             lock (_gate) t = _byOrder.Values.FirstOrDefault(x => x.TxnId == txnId);
             if (t is null) return Results.NotFound(new { error = "transaction not found" });
-            SetStatus(t.OrderId, PaymentStatus.Cancelled);
-            return Results.Json(new { success = true });
+            return Cancel(t.OrderId);
         });
     }
 
@@ -85,12 +84,24 @@ public sealed partial class PakasirDouble
             if (V1Refusal(b.GetProperty("api_key").GetString(), b.GetProperty("project").GetString()) is { } refused) return refused;
             var orderId = b.GetProperty("order_id").GetString()!;
             if (Find(orderId) is null) return Results.NotFound(new { error = "transaction not found" });
-            SetStatus(orderId, PaymentStatus.Cancelled);
-            return Results.Json(new { success = true });
+            return Cancel(orderId);
         });
     }
 
     private static long QrisFee(long amount) => amount <= 105_000 ? (long)Math.Ceiling(amount * 0.007m) + 310 : (long)Math.Ceiling(amount * 0.01m);
+    /// <summary>Like Pakasir: a cancel closes a pending transaction only; a paid one stays paid (the money is taken).</summary>
+    private IResult Cancel(string orderId)
+    {
+        if (CancelUnavailable) return Results.Json(new { error = "simulated outage" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        lock (_gate)
+        {
+            var t = _byOrder[orderId];
+            if (t.Status == PaymentStatus.Completed)
+                return Results.Json(new { error = "transaction already completed" }, statusCode: StatusCodes.Status400BadRequest);
+            if (t.Status == PaymentStatus.Pending) SetStatus(orderId, PaymentStatus.Cancelled);
+            return Results.Json(new { success = true });
+        }
+    }
 
     private PakasirDoubleTransaction FindOrCreate(string orderId, long amount, string method)
     {

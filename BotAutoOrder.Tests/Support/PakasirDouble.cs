@@ -91,6 +91,24 @@ public sealed partial class PakasirDouble : IAsyncDisposable
     /// <summary>The next request waits <paramref name="delay"/> before being answered normally (a slow gateway).</summary>
     public void DelayNext(TimeSpan delay) => Enqueue(new Fault(null, delay, false), 1);
 
+    /// <summary>
+    /// Cancels answer 503 (the gateway's cancel is down): an order then closes on our side while the transaction stays
+    /// payable — how a real late payment happens, since Pakasir never completes a transaction it reported cancelled.
+    /// </summary>
+    public bool CancelUnavailable { get; set; }
+
+    /// <summary>
+    /// When above 1, status calls are held until that many are waiting, then all are answered at once (a 10 s cap):
+    /// lets two app instances hold a "completed" answer at the same moment.
+    /// </summary>
+    public int StatusBarrier { get; set; }
+
+    private TaskCompletionSource _barrier = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _waiting;
+
+    /// <summary>Every status call (V1 detail, V2 status) waits this long before answering: lets calls from two apps overlap.</summary>
+    public TimeSpan StatusDelay { get; set; }
+
     /// <summary>The next request gets 200 with a body that is not JSON.</summary>
     public void MalformedNext() => Enqueue(new Fault(null, TimeSpan.Zero, true), 1);
 
@@ -137,11 +155,15 @@ public sealed partial class PakasirDouble : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             ctx.Request.Body.Position = 0;
             _calls.Enqueue(new RecordedCall(ctx.Request.Method, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value ?? "", body,
-                ctx.Request.Headers["X-Api-Key"].FirstOrDefault()));
+                ctx.Request.Headers["X-Api-Key"].FirstOrDefault(), DateTimeOffset.UtcNow));
         }
         Fault? fault;
         lock (_gate) fault = _faults.TryDequeue(out var f) ? f : null;
         if (fault is { Delay.Ticks: > 0 }) await Task.Delay(fault.Delay, ctx.RequestAborted);
+        var path = ctx.Request.Path.Value ?? "";
+        var isStatus = path.Contains("transaction-status", StringComparison.Ordinal) || path.Contains("transactiondetail", StringComparison.Ordinal);
+        if (isStatus && StatusDelay > TimeSpan.Zero) await Task.Delay(StatusDelay, ctx.RequestAborted);
+        if (isStatus && StatusBarrier > 1) await BarrierAsync(ctx.RequestAborted);
         if (fault is { StatusCode: { } code })
         {
             ctx.Response.StatusCode = code;
@@ -155,6 +177,22 @@ public sealed partial class PakasirDouble : IAsyncDisposable
             return;
         }
         await next(ctx);
+    }
+
+    private async Task BarrierAsync(CancellationToken ct)
+    {
+        Task release;
+        lock (_gate)
+        {
+            release = _barrier.Task;
+            if (++_waiting >= StatusBarrier)
+            {
+                _waiting = 0;
+                _barrier.TrySetResult();
+                _barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+        await release.WaitAsync(TimeSpan.FromSeconds(10), ct).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private sealed record Fault(int? StatusCode, TimeSpan Delay, bool Malformed);

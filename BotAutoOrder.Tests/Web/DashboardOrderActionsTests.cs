@@ -38,28 +38,44 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         return (buyer, productId, await CheckoutQrisAsync(buyer, productId));
     }
 
+    /// <summary>
+    /// Issue 10 item 1: mark paid cancels the QRIS at the gateway first; a payment that still gets through is not lost:
+    /// it becomes a balance credit of what the buyer paid, a reconciliation item, and notices to buyer and admins.
+    /// </summary>
     [Fact]
-    public async Task MarkPaid_WithNote_FulfilsOnce_AndALaterGatewayConfirmationIsADuplicate()
+    public async Task MarkPaid_WithNote_FulfilsOnce_CancelsAtTheGateway_AndALaterPaymentIsCredited()
     {
-        var (buyer, productId, order) = await OpenOrderAsync(31_001, "MP1");
         var owner = await OwnerAsync();
+        var (buyer, productId, order) = await OpenOrderAsync(31_001, "MP1");
+        // The buyer paid the QRIS just now (the poller asked a moment earlier); the admin, seeing a transfer, marks it paid.
+        await App.QueryAsync(db => db.Payments.Where(p => p.OrderId == order.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastCheckedAtUtc, DateTime.UtcNow)));
+        Pakasir.SetStatus(order.InvoiceCode, BotAutoOrder.Domain.Payments.PaymentStatus.Completed);
 
         var page = await owner.FollowAsync(await Act(owner, order.Id, "MarkPaid"));
 
         Assert.Contains("Pesanan ditandai lunas", page);
         Assert.Equal(OrderStatus.Paid, await StatusAsync(order.Id));
+        Assert.Single(Pakasir.CallsTo("cancel-transaction")); // tried first; Pakasir keeps a paid transaction paid
+        Assert.Equal(BotAutoOrder.Domain.Payments.PaymentStatus.Completed, Pakasir.Find(order.InvoiceCode)!.Status);
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold)));
         await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Text!.Contains(Delivery), what: "delivery");
         Assert.Equal(1, await AuditCountAsync("order.marked_paid", order.Id));
 
-        using var webhook = await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
+        using var webhook = await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false); // its webhook arrives
 
         Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+        await EventuallyAsync(async () => await App.QueryAsync(db => db.BalanceEntries.AnyAsync()), "credited");
         await OutboxDrainedAsync();
         Assert.Equal(1, Deliveries(buyer));
         Assert.Equal(1, await SoldCountAsync(productId));
         Assert.Equal(1, await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.OrderDelivery)));
-        Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
+        var paid = Pakasir.Find(order.InvoiceCode)!.TotalPayment;
+        var entry = await App.QueryAsync(db => db.BalanceEntries.SingleAsync());
+        Assert.Equal(BalanceEntryKind.LatePaymentCredit, entry.Kind);
+        Assert.Equal(paid, entry.Amount); // what the buyer paid, fee included (the default setting)
+        Assert.Equal(BotAutoOrder.Domain.Payments.PaymentIssueKind.PaidTwice, await App.QueryAsync(db => db.PaymentIssues.Select(i => i.Kind).SingleAsync()));
+        await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("Pembayaran ganda") == true, what: "admins told");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("sudah lunas dengan cara lain") == true, what: "buyer told");
     }
 
     [Fact]

@@ -6,13 +6,39 @@ using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Tests.Web;
 
-/// <summary>Invariants 2–4: a payment applies at most once, only on the gateway's word, and is never lost.</summary>
-public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingTestBase(provider)
+/// <summary>
+/// Invariants 2–4: a payment applies at most once, only on the gateway's word, and is never lost. Run for Pakasir V2 and
+/// for V1 (whose webhooks carry no <c>X-Secret</c>), both with <c>Pakasir:WebhookSecret</c> configured.
+/// </summary>
+public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirApiVersion version = PakasirApiVersion.V2) : BuyingTestBase(provider)
 {
+    private bool V1 => version == PakasirApiVersion.V1;
+
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(base.Settings) { ["Pakasir:ApiVersion"] = version.ToString() };
+
+    /// <summary>A webhook body in the configured wire format (V1 has project and no txn_id).</summary>
+    private object Body(string orderId, long amount, string? txnId, string status = "completed", bool sandbox = false, string? project = null) => V1
+        ? new { amount, order_id = orderId, project = project ?? Pakasir.Project, status, payment_method = "qris", is_sandbox = sandbox, completed_at = DateTimeOffset.UtcNow.ToString("O") }
+        : project is not null
+            ? new { amount, order_id = orderId, project, status, payment_method = "qris" }
+            : new { txn_id = txnId, order_id = orderId, amount, status, is_sandbox = sandbox, completed_at = DateTimeOffset.UtcNow.ToString("O") };
+
+    /// <summary>V2 proves itself with X-Secret; V1 (like Pakasir V1) sends none.</summary>
+    private string? Secret => V1 ? null : PakasirSecret;
+
+    private HttpRequestMessage Webhook(object body, string? secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/pakasir") { Content = JsonContent.Create(body) };
+        if (secret is not null) request.Headers.Add("X-Secret", secret);
+        return request;
+    }
+
     [Fact]
     public async Task TwentyConcurrentWebhooksPlusPollAndClick_FulfilOnce()
     {
@@ -21,13 +47,11 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
         var order = await CheckoutQrisAsync(buyer, productId, quantity: 2);
         Pakasir.SetStatus(order.InvoiceCode, PaymentStatus.Completed);
         var txn = Pakasir.Find(order.InvoiceCode)!;
-        var body = new { txn_id = txn.TxnId, order_id = order.InvoiceCode, amount = order.Total, status = "completed", is_sandbox = false,
-            completed_at = DateTimeOffset.UtcNow.ToString("O") };
+        var body = Body(order.InvoiceCode, order.Total, txn.TxnId);
 
         var webhooks = Enumerable.Range(0, 20).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/pakasir") { Content = JsonContent.Create(body) };
-            request.Headers.Add("X-Secret", PakasirSecret);
+            using var request = Webhook(body, Secret);
             return (await Client.SendAsync(request)).StatusCode;
         }).ToList();
         var click = ClickAsync(buyer, $"st:{order.Id}");
@@ -47,7 +71,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
     }
 
-    public static TheoryData<string> Forgeries => new() { "pending", "amount", "unknown", "project", "sandbox", "secret", "malformed" };
+    public static TheoryData<string> Forgeries => new() { "pending", "amount", "bodyamount", "txn", "unknown", "project", "sandbox", "secret", "malformed" };
 
     [Theory]
     [MemberData(nameof(Forgeries))]
@@ -57,16 +81,18 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
         var order = await CheckoutQrisAsync(20_002, productId);
         var txn = Pakasir.Find(order.InvoiceCode)!;
         if (forgery == "amount") { Pakasir.SetStatus(order.InvoiceCode, PaymentStatus.Completed); Pakasir.OverrideStatusAmount(order.InvoiceCode, 1_000); }
+        var statusCallsBefore = Pakasir.CallsTo("transaction").Count;
         object body = forgery switch
         {
-            "unknown" => new { txn_id = "T-X", order_id = "INV-000000-NOPE", amount = order.Total, status = "completed", is_sandbox = false },
-            "project" => new { amount = order.Total, order_id = order.InvoiceCode, project = "someone-else", status = "completed", payment_method = "qris" },
-            "sandbox" => new { txn_id = txn.TxnId, order_id = order.InvoiceCode, amount = order.Total, status = "completed", is_sandbox = true },
+            "unknown" => Body("INV-000000-NOPE", order.Total, "T-X"),
+            "project" => Body(order.InvoiceCode, order.Total, txn.TxnId, project: "someone-else"),
+            "sandbox" => Body(order.InvoiceCode, order.Total, txn.TxnId, sandbox: true),
             "malformed" => new { order_id = order.InvoiceCode, amount = "lots", status = "completed" },
-            _ => new { txn_id = txn.TxnId, order_id = order.InvoiceCode, amount = order.Total, status = "completed", is_sandbox = false },
+            "bodyamount" => Body(order.InvoiceCode, order.Total + 1, txn.TxnId),
+            "txn" => Body(order.InvoiceCode, order.Total, "txn_someone_elses"),
+            _ => Body(order.InvoiceCode, order.Total, txn.TxnId),
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/pakasir") { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Secret", forgery == "secret" ? "guess" : PakasirSecret);
+        using var request = Webhook(body, forgery == "secret" ? "guess" : Secret);
 
         var response = await Client.SendAsync(request);
 
@@ -75,10 +101,18 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
             "secret" => HttpStatusCode.Unauthorized,
             "unknown" => HttpStatusCode.NotFound,
             "pending" => HttpStatusCode.Conflict,
-            "amount" => HttpStatusCode.UnprocessableEntity,
+            "amount" or "bodyamount" => HttpStatusCode.UnprocessableEntity,
+            "txn" => V1 ? HttpStatusCode.Conflict : HttpStatusCode.UnprocessableEntity, // V1 bodies carry no txn_id: only the gateway judges
             _ => HttpStatusCode.BadRequest,
         };
         Assert.Equal(expected, response.StatusCode);
+        if (forgery is "bodyamount" or "unknown" or "project" or "sandbox" or "secret" or "malformed" || (forgery == "txn" && !V1))
+        {
+            // Refused on what the body says: the gateway was not asked because of it (the reconciler's own pace aside).
+            var webhookCalls = Pakasir.CallsTo("transaction").Count - statusCallsBefore;
+            Assert.True(webhookCalls <= 1, $"{webhookCalls} status calls");
+            Assert.DoesNotContain("completed", await response.Content.ReadAsStringAsync());
+        }
         var after = await LatestOrderAsync(20_002);
         Assert.Equal(OrderStatus.PendingPayment, after.Status);
         Assert.Equal(0, await SoldCountAsync(productId));
@@ -108,6 +142,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
         var productId = await SeedProductAsync("LATE", "Prime Video", 21_000, items: 1);
         const long late = 20_004, other = 20_005;
         var order = await CheckoutQrisAsync(late, productId);
+        Pakasir.CancelUnavailable = true; // the expiry's cancel does not reach the gateway, so the buyer can still pay
         await App.QueryAsync(db => db.Orders.Where(o => o.Id == order.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1))));
         await EventuallyAsync(async () => (await LatestOrderAsync(late)).Status == OrderStatus.Expired, "order expired by the worker");
@@ -122,16 +157,20 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
         await CheckoutQrisAsync(other, productId); // someone else takes the last item
         Assert.Equal(0, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Available)));
 
-        var response = await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
+        var response = await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, Secret, v1Shape: V1);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The buyer paid total_payment (amount + gateway fee): by default that is what is credited (shop setting).
+        var paid = Pakasir.Find(order.InvoiceCode)!.TotalPayment;
+        Assert.True(paid > order.Total);
         var customer = await App.QueryAsync(db => db.Customers.SingleAsync(c => c.TelegramUserId == late));
-        Assert.Equal(order.Total, customer.Balance);
+        Assert.Equal(paid, customer.Balance);
         var entry = await App.QueryAsync(db => db.BalanceEntries.SingleAsync(e => e.CustomerId == customer.Id));
         Assert.Equal(BalanceEntryKind.LatePaymentCredit, entry.Kind);
         Assert.Equal(PaymentIssueKind.LatePaymentCredited, await App.QueryAsync(db => db.PaymentIssues.Select(i => i.Kind).SingleAsync()));
-        await Bot.WaitForAsync(c => c.ChatId == late && c.Text?.Contains("masuk ke saldo") == true, what: "buyer told");
-        await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("terlambat") == true, what: "admins told");
+        var shown = BotAutoOrder.Domain.Common.Rupiah.Display(paid);
+        await Bot.WaitForAsync(c => c.ChatId == late && c.Text?.Contains("masuk ke saldo") == true && c.Text.Contains(shown), what: "buyer told the credited amount");
+        await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("terlambat") == true && c.Text.Contains(shown), what: "admins told");
         Assert.Equal(OrderStatus.Expired, (await LatestOrderAsync(late)).Status);
     }
 
@@ -141,11 +180,12 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
         var productId = await SeedProductAsync("LATE2", "HBO Go", 16_000, items: 3);
         const long buyer = 20_006;
         var order = await CheckoutQrisAsync(buyer, productId);
+        Pakasir.CancelUnavailable = true; // the expiry's cancel does not reach the gateway, so the buyer can still pay
         await App.QueryAsync(db => db.Orders.Where(o => o.Id == order.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1))));
         await EventuallyAsync(async () => (await LatestOrderAsync(buyer)).Status == OrderStatus.Expired, "order expired by the worker");
 
-        await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
+        await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, Secret, v1Shape: V1);
 
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "late delivery");
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status);
@@ -157,3 +197,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider) : BuyingT
 public sealed class PaymentInvariantPostgresTests() : PaymentInvariantTests(DatabaseProvider.Postgres);
 
 public sealed class PaymentInvariantSqliteTests() : PaymentInvariantTests(DatabaseProvider.Sqlite);
+
+public sealed class PaymentInvariantV1PostgresTests() : PaymentInvariantTests(DatabaseProvider.Postgres, PakasirApiVersion.V1);
+
+public sealed class PaymentInvariantV1SqliteTests() : PaymentInvariantTests(DatabaseProvider.Sqlite, PakasirApiVersion.V1);

@@ -32,7 +32,7 @@ public sealed class OrderActions(AppDbContext db, OrderAdminService orders, Gate
     /// <summary>The English UI text (a <see cref="UiText"/> key) naming the action, explaining it, and reporting it done.</summary>
     public static (string Label, string Explanation, string Done) Texts(OrderAction action) => action switch
     {
-        OrderAction.MarkPaid => ("Mark paid", "The buyer paid outside the bot's sight: the order is paid and its items are delivered.", "Order marked paid; the delivery is on its way."),
+        OrderAction.MarkPaid => ("Mark paid", "The buyer paid outside the bot's sight: the QRIS is cancelled at the gateway, the order is paid and its items are delivered.", "Order marked paid; the delivery is on its way."),
         OrderAction.Resend => ("Resend delivery", "Sends the delivered items to the buyer again.", "Delivery queued again."),
         OrderAction.Cancel => ("Cancel invoice", "Cancels the QRIS at the gateway, closes the order and releases its stock.", "Invoice cancelled; the stock is available again."),
         _ => ("Refund to balance", "The order's total goes to the buyer's balance; the order becomes Refunded.", "Refunded to the buyer's balance."),
@@ -44,17 +44,26 @@ public sealed class OrderActions(AppDbContext db, OrderAdminService orders, Gate
     {
         switch (action)
         {
-            case OrderAction.MarkPaid: return await orders.MarkPaidAsync(orderId, note!, actor, ct);
+            case OrderAction.MarkPaid:
+                // As Cancel does: stop the gateway from taking the buyer's money first; a payment that still gets through
+                // is credited to the balance with a reconciliation item (PaymentService), never dropped.
+                await CancelOpenPaymentsAsync(orderId, ct);
+                return await orders.MarkPaidAsync(orderId, note!, actor, ct);
             case OrderAction.Resend: return await orders.ResendAsync(orderId, actor, ct);
             case OrderAction.Refund: return await orders.RefundToBalanceAsync(orderId, note!, actor, ct);
             default:
                 var status = await db.Orders.Where(o => o.Id == orderId).Select(o => (OrderStatus?)o.Status).FirstOrDefaultAsync(ct);
                 if (status is null) return new OrderAdminResult(OrderAdminOutcome.NotFound);
                 if (status != OrderStatus.PendingPayment) return new OrderAdminResult(OrderAdminOutcome.WrongState, status.ToString());
-                var open = await db.Payments.Where(p => p.OrderId == orderId && p.AppliedAtUtc == null)
-                    .Select(p => p.GatewayOrderId).ToListAsync(ct);
-                foreach (var gatewayOrderId in open) await gateway.CancelAsync(gatewayOrderId, ct);
+                await CancelOpenPaymentsAsync(orderId, ct);
                 return await orders.CancelAsync(orderId, note ?? "", actor, ct);
         }
+    }
+
+    private async Task CancelOpenPaymentsAsync(long orderId, CancellationToken ct)
+    {
+        var open = await db.Payments.Where(p => p.OrderId == orderId && p.AppliedAtUtc == null)
+            .Select(p => p.GatewayOrderId).ToListAsync(ct);
+        foreach (var gatewayOrderId in open) await gateway.CancelAsync(gatewayOrderId, ct);
     }
 }

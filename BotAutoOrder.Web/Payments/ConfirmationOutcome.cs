@@ -14,6 +14,10 @@ public enum ConfirmationStatus
     Mismatch,
     /// <summary>The gateway could not be asked; try again later.</summary>
     GatewayUnavailable,
+    /// <summary>The gateway was asked about this payment less than the pace ago; ask later (the reconciler will).</summary>
+    Throttled,
+    /// <summary>The gateway already told us the transaction is expired or cancelled: not asked again.</summary>
+    Closed,
 }
 
 public sealed record ConfirmationOutcome(ConfirmationStatus Status, PaymentApplyResult? Applied = null, PaymentStatus? GatewayStatus = null, string? Detail = null);

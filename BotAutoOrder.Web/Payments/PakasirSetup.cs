@@ -1,3 +1,4 @@
+using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments.Simulator;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,6 +25,9 @@ public static class PakasirSetup
         services.AddSingleton<IValidateOptions<PakasirOptions>, PakasirOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QrCodeRenderer>();
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section));
+        services.TryAddSingleton<WebhookRefusals>();
+        services.AddHostedService<V1WebhookNotice>();
 
         services.AddSingleton<PakasirSimulator>();
         services.AddSingleton<SimulatorApi>();

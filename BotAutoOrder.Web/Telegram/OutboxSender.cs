@@ -60,6 +60,7 @@ public sealed class OutboxSender(AppDbContext db, ITelegramBotClient bot, OwnerB
                     await LanguageOfAsync(message.ChatId, ct), ct, ("product", reviewedName), ("note", reviewed.ReviewNote ?? "")), ParseMode.Html, cancellationToken: ct);
                 return SendResult.Ok;
             case OutboxKinds.OrderDelivery:
+                if (await deliveries.WhyNotAsync(Read<OrderPayload>(message).OrderId, ct) is { } notPaid) return new SendResult(SendOutcome.Rejected, Error: notPaid);
                 var delivery = await deliveries.RenderAsync(Read<OrderPayload>(message).OrderId, await LanguageOfAsync(message.ChatId, ct), ct);
                 if (delivery.Html is not null)
                     await client.SendMessage(message.ChatId, delivery.Html, ParseMode.Html, cancellationToken: ct);
@@ -71,9 +72,11 @@ public sealed class OutboxSender(AppDbContext db, ITelegramBotClient bot, OwnerB
             case OutboxKinds.DepositQrClosed:
                 return await CloseDepositQrAsync(client, message, ct);
             case OutboxKinds.OrderLateCredit:
-                var late = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == Read<OrderPayload>(message).OrderId, ct);
-                await client.SendMessage(message.ChatId, await texts.RenderAsync(BotTextCatalog.LateCredited, await LanguageOfAsync(message.ChatId, ct), ct,
-                    ("invoice", late.InvoiceCode), ("amount", Rupiah.Display(late.Total))), ParseMode.Html, cancellationToken: ct);
+                var lateNote = Read<OrderPayload>(message);
+                var late = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == lateNote.OrderId, ct);
+                var credited = await CreditedForAsync(late.InvoiceCode, ct) ?? late.Total;
+                await client.SendMessage(message.ChatId, await texts.RenderAsync(lateNote.Reason == "paid-twice" ? BotTextCatalog.PaidTwiceCredited : BotTextCatalog.LateCredited,
+                    await LanguageOfAsync(message.ChatId, ct), ct, ("invoice", late.InvoiceCode), ("amount", Rupiah.Display(credited))), ParseMode.Html, cancellationToken: ct);
                 return SendResult.Ok;
             case OutboxKinds.OrderRefunded:
                 var refunded = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == Read<OrderPayload>(message).OrderId, ct);
@@ -147,6 +150,11 @@ public sealed class OutboxSender(AppDbContext db, ITelegramBotClient bot, OwnerB
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
         await client.SendDocument(chatId, InputFile.FromStream(stream, fileName), caption, ParseMode.Html, cancellationToken: ct);
     }
+
+    /// <summary>What the late-payment credit for an invoice actually was (the ledger's word), or null.</summary>
+    private async Task<long?> CreditedForAsync(string invoiceCode, CancellationToken ct) =>
+        await db.BalanceEntries.Where(e => e.Reference == invoiceCode && e.Kind == Domain.Balances.BalanceEntryKind.LatePaymentCredit)
+            .Select(e => (long?)e.Amount).FirstOrDefaultAsync(ct);
 
     private async Task<string> LanguageOfAsync(long chatId, CancellationToken ct) =>
         BotTexts.LanguageFor(await db.Customers.Where(c => c.TelegramUserId == chatId).Select(c => c.LanguageCode).FirstOrDefaultAsync(ct));

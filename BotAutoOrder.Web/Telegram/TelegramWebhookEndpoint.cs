@@ -19,13 +19,15 @@ public static class TelegramWebhookEndpoint
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptions<TelegramOptions> options, UpdatePipeline pipeline,
-        IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+        WebhookRefusals refusals, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger(typeof(TelegramWebhookEndpoint).FullName!);
         if (!SharedSecret.Matches(options.Value.WebhookSecret, http.Request.Headers[SecretHeader].ToString()))
         {
+            // Only refusals are limited: a request with the right secret token is never turned away.
+            if (refusals.Exhausted(http)) return WebhookRefusals.TooMany(http);
             log.LogWarning("Telegram webhook refused: bad or missing secret token from {Remote}", http.Connection.RemoteIpAddress);
-            return Results.Unauthorized();
+            return refusals.Refuse(http, Results.Unauthorized());
         }
         if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 

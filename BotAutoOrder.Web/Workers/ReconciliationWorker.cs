@@ -43,7 +43,7 @@ public sealed class ReconciliationWorker(WorkerLease lease, IServiceScopeFactory
         foreach (var (orderId, created, lastChecked) in candidates)
         {
             if (lastChecked is { } last && now - last < IntervalFor(now - created, minInterval)) continue;
-            var outcome = await confirmer.ConfirmAsync(orderId, Actor, ct);
+            var outcome = await confirmer.ConfirmAsync(orderId, Actor, ct, new CheckPolicy(minInterval, WaitForWindow: false));
             if (outcome.Status == ConfirmationStatus.Applied)
                 log.LogInformation("Reconciliation found {OrderId} paid: {Outcome}", orderId, outcome.Applied?.Outcome);
         }

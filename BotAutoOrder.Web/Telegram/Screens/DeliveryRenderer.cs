@@ -18,6 +18,10 @@ public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsSe
 {
     public const int MaxMessageLength = 4096;
 
+    /// <summary>Null when the order's items may go out now; otherwise why not (see <see cref="Domain.Orders.OrderDeliveryRules"/>).</summary>
+    public async Task<string?> WhyNotAsync(long orderId, CancellationToken ct) =>
+        Domain.Orders.OrderDeliveryRules.WhyNot(await db.Orders.Where(o => o.Id == orderId).Select(o => (Domain.Orders.OrderStatus?)o.Status).FirstOrDefaultAsync(ct));
+
     public async Task<Delivery> RenderAsync(long orderId, string lang, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);

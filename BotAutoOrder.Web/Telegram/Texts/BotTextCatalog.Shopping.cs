@@ -99,6 +99,10 @@ public static partial class BotTextCatalog
         "💰 Pembayaran untuk <b>{invoice}</b> masuk setelah tagihan kedaluwarsa dan stoknya sudah habis. <b>{amount}</b> sudah masuk ke saldo kamu — bisa dipakai belanja kapan saja 🙏",
         "💰 Your payment for <b>{invoice}</b> arrived after the invoice expired and the stock was gone. <b>{amount}</b> was added to your balance — use it any time 🙏",
         "Late payment credited", "invoice", "amount");
+    public static readonly TextTemplate PaidTwiceCredited = new("late.paid_twice",
+        "💰 Pembayaran QRIS untuk <b>{invoice}</b> masuk, padahal pesanan ini sudah lunas dengan cara lain. <b>{amount}</b> sudah masuk ke saldo kamu — bisa dipakai belanja kapan saja 🙏",
+        "💰 A QRIS payment for <b>{invoice}</b> arrived although the order was already settled another way. <b>{amount}</b> was added to your balance — use it any time 🙏",
+        "Payment for an order already paid, credited", "invoice", "amount");
     public static readonly TextTemplate Refunded = new("order.refunded",
         "↩️ Pesanan <b>{invoice}</b> dikembalikan: <b>{amount}</b> sudah masuk ke saldo kamu.",
         "↩️ Order <b>{invoice}</b> was refunded: <b>{amount}</b> was added to your balance.", "Refund to balance", "invoice", "amount");

@@ -68,17 +68,17 @@ public sealed class IndexModel(AppDbContext db, BackupService backups, AuditLog 
         if (file is null || file.Length == 0) ModelState.AddModelError("", T["Choose a backup file."]);
         else if (file.Length > MaxBytes) ModelState.AddModelError("", T["The file is larger than 200 MB."]);
         if (!Input.Confirmed) ModelState.AddModelError("", T["Tick \"I am sure — all data will be replaced\" to confirm."]);
-        if (HoldsData && !Input.Force) ModelState.AddModelError("", T["This database holds orders or buyers: tick \"Replace existing orders and buyers\" as well."]);
         if (!ModelState.IsValid) return Page();
 
         await using var stream = file!.OpenReadStream();
         var result = await backups.RestoreAsync(stream, Input.Force, Actor, Aborted);
-        return result.Status switch
+        if (result.Status == RestoreStatus.TargetNotEmpty)
         {
-            RestoreStatus.Restored => Done(result.Message),
-            RestoreStatus.TargetNotEmpty => Done(T["This database holds orders or buyers: tick \"Replace existing orders and buyers\" as well."], error: true),
-            _ => Done(result.Message, error: true),
-        };
+            // Nothing was replaced: say what a forced restore would lose (orders and payments newer than the backup).
+            ModelState.AddModelError("", T["This database holds orders or buyers: tick \"Replace existing orders and buyers\" as well."] + " " + result.Message);
+            return Page();
+        }
+        return result.Succeeded ? Done(result.Message) : Done(result.Message, error: true);
     }
 
     private async Task LoadAsync()

@@ -36,6 +36,9 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         public int BackupRetentionDays { get; set; }
         [Display(Name = "Require two-factor sign-in for all staff")]
         public bool RequireTwoFactor { get; set; }
+        /// <summary>Null when the form did not carry it (an older form): the stored value is kept.</summary>
+        [Display(Name = "Late payment credit: what the buyer paid (incl. gateway fee)")]
+        public bool? LateCreditTotalPayment { get; set; }
     }
 
     public async Task OnGetAsync()
@@ -48,6 +51,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             SendRatePerSecond = s.SendRatePerSecond, ContactUsername = s.ContactUsername,
             ProofRetentionDays = s.ProofRetentionDays, BackupRetentionDays = s.BackupRetentionDays,
             RequireTwoFactor = s.RequireTwoFactor,
+            LateCreditTotalPayment = s.LateCreditTotalPayment,
         };
     }
 
@@ -65,6 +69,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             ContactUsername = (Input.ContactUsername ?? "").Trim().TrimStart('@'),
             ProofRetentionDays = Input.ProofRetentionDays, BackupRetentionDays = Input.BackupRetentionDays,
             RequireTwoFactor = Input.RequireTwoFactor,
+            LateCreditTotalPayment = Input.LateCreditTotalPayment ?? current.LateCreditTotalPayment,
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }
