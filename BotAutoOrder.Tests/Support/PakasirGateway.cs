@@ -17,6 +17,7 @@ public static class PakasirGateway
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Pakasir:Mode"] = "Live",
+            ["Telegram:BotToken"] = "123456:gateway-test", // Live Pakasir belongs to a real bot, never the playground
             ["Pakasir:ApiVersion"] = version.ToString(),
             ["Pakasir:BaseUrl"] = pakasir.BaseUrl.ToString(),
             ["Pakasir:Project"] = pakasir.Project,

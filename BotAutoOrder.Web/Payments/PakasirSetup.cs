@@ -22,7 +22,7 @@ public static class PakasirSetup
     public static IServiceCollection AddPakasir(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<PakasirOptions>().Bind(config.GetSection(PakasirOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PakasirOptions>, PakasirOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PakasirOptions>>(new PakasirOptionsValidator(config));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QrCodeRenderer>();
         services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section));
