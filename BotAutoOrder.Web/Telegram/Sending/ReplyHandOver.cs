@@ -16,7 +16,9 @@ namespace BotAutoOrder.Web.Telegram.Sending;
 /// </summary>
 public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<ReplyHandOver> log)
 {
-    public async Task<bool> TryAsync(HttpRequestMessage request, string method, byte[]? body, TimeSpan retryAfter, CancellationToken ct)
+    /// <param name="dueAt">The end of the flood wait: every reply handed over during one wait gets the same due time, so they
+    /// keep their order (by id) in the lane.</param>
+    public async Task<bool> TryAsync(HttpRequestMessage request, string method, byte[]? body, DateTimeOffset dueAt, CancellationToken ct)
     {
         if (body is null || request.Content?.Headers.ContentType?.MediaType != "application/json" || ChatIdOf(body) is not { } chatId) return false;
         var bot = request.RequestUri?.AbsolutePath.Contains("/bot" + options.Value.OwnerBotToken + "/", StringComparison.Ordinal) == true
@@ -25,9 +27,9 @@ public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<Telegram
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         db.OutboxMessages.Add(new OutboxMessage(chatId, OutboxKinds.ApiCall, JsonSerializer.Serialize(new ApiCallPayload(method, Encoding.UTF8.GetString(body))),
-            now, bot, dueAtUtc: now + retryAfter));
+            now, bot, dueAtUtc: dueAt.UtcDateTime));
         await db.SaveChangesAsync(ct);
-        log.LogWarning("Reply {Method} to {ChatId} handed to the outbox: Telegram asked to wait {RetryAfter}", method, chatId, retryAfter);
+        log.LogWarning("Reply {Method} to {ChatId} handed to the outbox, due at {DueAt:O} (Telegram's retry_after)", method, chatId, dueAt);
         return true;
     }
 

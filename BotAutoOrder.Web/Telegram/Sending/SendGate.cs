@@ -13,6 +13,9 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
     private TokenBucketRateLimiter? _bulk;
     private long _floodUntilTicks;
 
+    /// <summary>The store's default send rate (<c>Shop:SendRatePerSecond</c>).</summary>
+    public const int DefaultRate = 25;
+
     public ChatPacer Pacer { get; } = pacer;
 
     /// <summary>Messages per second of the bulk budget (0 until the first <see cref="Configure"/>).</summary>
@@ -27,8 +30,9 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
             _bulk?.Dispose();
             Rate = perSecond;
             // A small burst keeps a slow pass (a busy database) from losing tokens the bucket cannot hold, while no sliding
-            // second holds more than rate + burst sends, kept under Telegram's 30: 25/s → burst 4 (≤ 29), 28/s → 1.
-            var burst = Math.Clamp(Math.Min(29 - perSecond, perSecond / 5), 1, 100);
+            // second holds more than rate + burst sends, with room under Telegram's 30 for arrival jitter (a 429 costs a
+            // whole second of every lane): 25/s → burst 2 (≤ 27), 28/s → 1.
+            var burst = Math.Clamp(Math.Min(27 - perSecond, perSecond / 5), 1, 100);
             _bulk = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = burst,
@@ -46,8 +50,10 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
     {
         while (true)
         {
+            // Before the outbox worker read the store's rate (or where workers are off): the default rate.
+            if (_bulk is null) Configure(DefaultRate);
             TokenBucketRateLimiter bulk;
-            lock (_sync) bulk = _bulk ?? throw new InvalidOperationException("SendGate used before Configure");
+            lock (_sync) bulk = _bulk!;
             try
             {
                 using var lease = await bulk.AcquireAsync(1, ct);
@@ -97,6 +103,30 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
         }
         while (Interlocked.CompareExchange(ref _floodUntilTicks, until, seen) != seen);
     }
+
+    private readonly object _wire = new();
+    private DateTimeOffset _nextOnWire;
+
+    /// <summary>
+    /// Spaces bot-started calls right before they go on the wire, at most rate + 2 per second: the bucket keeps the
+    /// average, this keeps sends that waited on a busy thread pool or database from leaving together and making a
+    /// sliding second look like more than Telegram's 30 (a 429 stops every lane for a second).
+    /// </summary>
+    public Task PaceWireAsync(CancellationToken ct)
+    {
+        var spacing = TimeSpan.FromSeconds(1.0 / Math.Min(Math.Max(1, Rate) + 2, 29));
+        var now = clock.GetUtcNow();
+        DateTimeOffset slot;
+        lock (_wire)
+        {
+            slot = _nextOnWire > now ? _nextOnWire : now;
+            _nextOnWire = slot + spacing;
+        }
+        return slot > now ? Task.Delay(slot - now, clock, ct) : Task.CompletedTask;
+    }
+
+    /// <summary>When the flood wait ends (in the past when there is none).</summary>
+    public DateTimeOffset FloodUntil => new(Interlocked.Read(ref _floodUntilTicks), TimeSpan.Zero);
 
     public async Task WaitFloodAsync(CancellationToken ct)
     {

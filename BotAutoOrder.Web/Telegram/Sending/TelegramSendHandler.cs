@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BotAutoOrder.Domain.Messaging;
 
 namespace BotAutoOrder.Web.Telegram.Sending;
 
@@ -33,11 +34,12 @@ public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, I
             // Telegram already asked this process to wait longer than a buyer should wait inside an update: the reply
             // queues behind the flood wait in the outbox's first lane instead of holding the update.
             if (lane is null && gate.FloodWait > ReplyRetryLimit && method != "answerCallbackQuery"
-                && await handOver.TryAsync(request, method, body, gate.FloodWait, ct))
+                && await handOver.TryAsync(request, method, body, gate.FloodUntil, ct))
                 return Accepted(method, body);
             await gate.WaitFloodAsync(ct);
             if (lane is null) gate.TakeIfFree();
             else if (!SendLane.TokenTaken) await gate.AcquireAsync(ct);
+            if (lane is not null and not OutboxLane.Reply) await gate.PaceWireAsync(ct);
             var response = await base.SendAsync(attempt == 1 ? request : Copy(request, body), ct);
             if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
 
@@ -51,7 +53,7 @@ public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, I
                 response.Dispose();
                 continue;
             }
-            if (method != "answerCallbackQuery" && await handOver.TryAsync(request, method, body, retryAfter, ct))
+            if (method != "answerCallbackQuery" && await handOver.TryAsync(request, method, body, gate.FloodUntil, ct))
             {
                 response.Dispose();
                 return Accepted(method, body);
