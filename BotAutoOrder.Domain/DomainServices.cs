@@ -33,6 +33,7 @@ public static class DomainServices
         services.AddScoped<VoucherService>();
         services.AddScoped<CartService>();
         services.AddScoped<Outbox>();
+        services.AddScoped<OutboxRows>();
         services.AddScoped<FulfilmentService>();
         services.AddScoped<OrderLifecycleService>();
         services.AddScoped<CheckoutService>();

@@ -23,4 +23,8 @@ public static class OutboxKinds
     public const string LowStockAdmin = "stock.low_admin";
     public const string Text = "text";
     public const string Document = "document";
+    /// <summary>A reply the send path handed over after a long 429: the Bot API method and its JSON body, sent as they are.</summary>
+    public const string ApiCall = "api.call";
+    /// <summary>Several admin notices for one admin rolled into one message during a rush.</summary>
+    public const string AdminDigest = "admin.digest";
 }

@@ -9,7 +9,7 @@ public class OutboxMessage
     private OutboxMessage() { }
 
     public OutboxMessage(long chatId, string kind, string payloadJson, DateTime nowUtc, OutboxBot bot = OutboxBot.Shop,
-        string? deduplicationKey = null, long? broadcastRecipientId = null)
+        string? deduplicationKey = null, long? broadcastRecipientId = null, DateTime? dueAtUtc = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ChatId = chatId;
@@ -20,7 +20,8 @@ public class OutboxMessage
         BroadcastRecipientId = broadcastRecipientId;
         Status = OutboxStatus.Pending;
         CreatedAtUtc = nowUtc;
-        NextAttemptAtUtc = nowUtc;
+        NextAttemptAtUtc = dueAtUtc ?? nowUtc;
+        Lane = (int)OutboxLanes.For(kind, bot);
     }
 
     public long Id { get; private set; }
@@ -32,11 +33,16 @@ public class OutboxMessage
     /// <summary>Optional key that makes an enqueue idempotent (unique).</summary>
     public string? DeduplicationKey { get; private set; }
     public long? BroadcastRecipientId { get; private set; }
+    /// <summary>The <see cref="OutboxLane"/> as an int: the sender takes lower lanes first.</summary>
+    public int Lane { get; private set; }
     public OutboxStatus Status { get; private set; }
     public int Attempts { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime NextAttemptAtUtc { get; private set; }
-    /// <summary>A claim: the worker instance holding the row until this time.</summary>
+    /// <summary>
+    /// A claim: the sender instance that has this row in flight, until this time. Another sender skips the row until
+    /// then, so a sender that lost its lease mid-send cannot race the one that took over (see <see cref="OutboxRows.ClaimAsync"/>).
+    /// </summary>
     public DateTime? LockedUntilUtc { get; private set; }
     public string? LockedBy { get; private set; }
     public DateTime? SentAtUtc { get; private set; }

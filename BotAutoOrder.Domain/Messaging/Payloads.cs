@@ -28,3 +28,6 @@ public sealed record OrderTermsPayload(long OrderId, long ProductId);
 
 /// <summary>Payload of a low-stock alert.</summary>
 public sealed record LowStockPayload(long ProductId, int Available, int Threshold);
+
+/// <summary>Payload of a handed-over reply: the Bot API method and the JSON body the client had built.</summary>
+public sealed record ApiCallPayload(string Method, string Json);

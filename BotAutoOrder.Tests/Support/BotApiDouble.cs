@@ -31,6 +31,12 @@ public sealed partial class BotApiDouble : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public IReadOnlyList<BotApiCall> Calls => _calls.ToArray();
 
+    /// <summary>
+    /// Network latency of every call, as from a server far from Telegram's data centre: half before the call is recorded
+    /// (the request on its way), half before the answer (the response on its way back).
+    /// </summary>
+    public TimeSpan RoundTrip { get; set; }
+
     /// <summary>When set, decides an answer for a call before the default (for rate-limit and blocked-chat scenarios).</summary>
     public Func<BotApiCall, BotApiReply?>? Responder { get; set; }
 
@@ -41,13 +47,17 @@ public sealed partial class BotApiDouble : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var double_ = new BotApiDouble(app);
-        app.Map("/bot{token}/{method}", double_.HandleAsync);
+        app.Map("/bot{token}/{method}", (HttpContext http, string token, string method) => double_.HandleAsync(http, token, method, ""));
+        app.Map("/i/{instance}/bot{token}/{method}", double_.HandleAsync);
         app.MapGet("/file/bot{token}/{**filePath}", double_.HandleFileAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         double_.BaseUrl = address.TrimEnd('/');
         return double_;
     }
+
+    /// <summary>A base URL for one app instance, so the calls it makes are told apart (<see cref="BotApiCall.Instance"/>).</summary>
+    public string InstanceUrl(string instance) => $"{BaseUrl}/i/{instance}";
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> (optionally to one chat) fail this way.</summary>
     public void FailNext(string method, BotApiReply reply, long? chatId = null, int times = 1) =>
@@ -75,15 +85,19 @@ public sealed partial class BotApiDouble : IAsyncDisposable
         _calls.Clear();
         _failures.Clear();
         Responder = null;
+        RoundTrip = TimeSpan.Zero;
     }
 
-    private async Task HandleAsync(HttpContext http, string token, string method)
+    private async Task HandleAsync(HttpContext http, string token, string method, string instance)
     {
-        var call = await ReadCallAsync(http, method);
+        var latency = RoundTrip / 2;
+        if (latency > TimeSpan.Zero) await Task.Delay(latency);
+        var call = await ReadCallAsync(http, method) with { Instance = instance };
         _calls.Enqueue(call);
         BotApiReply reply;
         if (token != Token) reply = BotApiReply.Error(401, "Unauthorized");
         else reply = TakeFailure(call) ?? Responder?.Invoke(call) ?? DefaultReply(call);
+        if (latency > TimeSpan.Zero) await Task.Delay(latency);
         http.Response.StatusCode = reply.HttpStatus;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(reply.Body.ToJsonString());

@@ -202,7 +202,9 @@ public abstract partial class BroadcastTests(DatabaseProvider provider, int buye
         var owner = await EnglishOwnerAsync();
 
         var id = await CreateDraftAsync(owner, "<b>Terima kasih</b> sudah belanja", Png, BroadcastAudience.Purchasers);
-        Assert.Contains("send this to 1 buyers now", await owner.GetPageAsync($"/admin/broadcasts/{id}"));
+        var draftPage = await owner.GetPageAsync($"/admin/broadcasts/{id}");
+        Assert.Contains("send this to 1 buyers now", draftPage);
+        Assert.Contains("Estimated duration: 0:01 at 28 messages per second.", draftPage);
         await SendAsync(owner, id);
         await PollAsync(async () => await App.QueryAsync(db => db.Broadcasts.AnyAsync(b => b.Id == id && b.Status == BroadcastStatus.Completed)), 30, "completed");
 

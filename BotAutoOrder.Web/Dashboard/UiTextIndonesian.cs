@@ -313,6 +313,7 @@ internal static class UiTextIndonesian
         ["Finished"] = "Selesai",
         ["Cancel broadcast"] = "Batalkan broadcast",
         ["Send"] = "Kirim",
+        ["Estimated duration: {0} at {1} messages per second."] = "Perkiraan durasi: {0} dengan {1} pesan per detik.",
         ["I checked the preview: send this to {0} buyers now."] = "Saya sudah memeriksa pratinjau: kirim ke {0} pembeli sekarang.",
         ["Send now"] = "Kirim sekarang",
         ["HTML source"] = "Sumber HTML",

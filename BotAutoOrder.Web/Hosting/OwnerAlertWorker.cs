@@ -61,7 +61,8 @@ public sealed class OwnerAlertWorker(OwnerAlertSink sink, IServiceScopeFactory s
         {
             try
             {
-                await ownerBot.Client.SendMessage(owner, html, ParseMode.Html, cancellationToken: ct);
+                using (BotAutoOrder.Web.Telegram.Sending.SendLane.Enter(BotAutoOrder.Domain.Messaging.OutboxLane.Notice))
+                    await ownerBot.Client.SendMessage(owner, html, ParseMode.Html, cancellationToken: ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,5 +1,7 @@
 using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Web.Telegram.OutboxRenderers;
 using BotAutoOrder.Web.Telegram.Screens;
+using BotAutoOrder.Web.Telegram.Sending;
 using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -19,11 +21,18 @@ public static class TelegramSetup
         services.AddOptions<TelegramOptions>().Bind(config.GetSection(TelegramOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
 
+        // The one send path (ADR-008): every Bot API call of the shop and owner bots passes TelegramSendHandler.
+        services.AddSingleton<ChatPacer>();
+        services.AddSingleton<SendGate>();
+        services.AddSingleton<ReplyHandOver>();
+        services.AddTransient<TelegramSendHandler>();
+        services.AddOutboxRenderers();
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(65))
+            .AddHttpMessageHandler<TelegramSendHandler>()
             .AddTypedClient<ITelegramBotClient>((http, sp) =>
             {
                 var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-                // RetryCount 0: the outbox decides about 429s itself (it must honour retry_after without blocking others).
+                // RetryCount 0: TelegramSendHandler decides about 429s (replies wait or go to the outbox, outbox rows reschedule).
                 return new TelegramBotClient(new TelegramBotClientOptions(o.EffectiveToken, o.ApiBaseUrl) { RetryCount = 0 }, http);
             });
 

@@ -1,67 +1,223 @@
-using System.Threading.RateLimiting;
-using BotAutoOrder.Domain.Broadcasts;
+using System.Collections.Concurrent;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Web.Telegram;
+using BotAutoOrder.Web.Telegram.OutboxRenderers;
+using BotAutoOrder.Web.Telegram.Sending;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Workers;
 
 /// <summary>
-/// Sends the outbox: due rows oldest first, through a global token bucket (the store's send rate, default 25/s) and
-/// per-chat pacing. 429 → the row and the whole sender wait exactly <c>retry_after</c>; 403 → the buyer is marked
-/// unreachable and the row fails without retries; other failures back off exponentially. Every outcome is written with a
-/// conditional update on a still-pending row, so a row is settled once.
+/// Sends the outbox: due rows, lowest <see cref="OutboxLane"/> first and oldest first within a lane, through the
+/// <see cref="SendGate"/> (bulk budget at the store's send rate, flood wait after a 429, per-chat pacing) with up to
+/// <see cref="MaxInFlight"/> Bot API calls at once, so throughput is the rate limit and not one message per round trip.
+/// Each pass reads only about a quarter second of budget, so a delivery enqueued during a long broadcast is read on the
+/// next pass and goes ahead of the rest. A row is claimed before its send (<see cref="OutboxRows.ClaimAsync"/>) and its
+/// outcome is written with conditional updates, so it is sent and settled once. 429 → rescheduled after exactly
+/// <c>retry_after</c>; 403 → the buyer is marked unreachable and the row fails; other failures back off exponentially.
 /// </summary>
-public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes, ChatPacer pacer, TimeProvider clock, ILogger<OutboxWorker> log)
+public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes, SendGate gate, TimeProvider clock, ILogger<OutboxWorker> log)
     : LeasedWorker(lease, clock, log)
 {
-    public const int MaxAttempts = 10;
-    private const int BatchSize = 100;
-    private TokenBucketRateLimiter? _limiter;
-    private int _rate;
-    private DateTimeOffset _pausedUntil;
+    public const int MaxAttempts = OutboxRows.MaxAttempts;
+    /// <summary>Enough for 25/s at a 1 s round trip; bounded so a slow Telegram cannot pile up connections.</summary>
+    public const int MaxInFlight = 32;
+    private readonly string _sender = SenderName();
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
 
     protected override string Job => "outbox";
-    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(200);
+    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(100);
 
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
+        await gate.WaitFloodAsync(ct);
         List<OutboxMessage> due;
+        int take;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var settings = await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(ct);
-            EnsureLimiter(settings.SendRatePerSecond);
+            gate.Configure(settings.SendRatePerSecond);
+            take = Math.Clamp(gate.Rate / 4, 4, MaxInFlight);
             var now = Clock.GetUtcNow().UtcDateTime;
             due = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
-                .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+                .OrderBy(m => m.Lane).ThenBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(take).ToListAsync(ct);
         }
         foreach (var message in due)
         {
-            var pause = _pausedUntil - Clock.GetUtcNow();
-            if (pause > TimeSpan.Zero) await Task.Delay(pause, Clock, ct);
-            var wait = pacer.WaitFor(message.ChatId);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            if (wait > TimeSpan.Zero)
+            var pace = gate.Pacer.WaitFor(message.ChatId);
+            if (pace > TimeSpan.Zero)
             {
-                await DeferAsync(db, message.Id, wait, ct);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxRows>().DeferAsync(message.Id, pace, ct);
                 continue;
             }
-            using var permit = await _limiter!.AcquireAsync(1, ct);
-            // Still pending? A cancelled broadcast (or another settle) may have closed it since the batch was read.
-            if (!await db.OutboxMessages.AnyAsync(m => m.Id == message.Id && m.Status == OutboxStatus.Pending, ct)) continue;
-            // Once a Bot API call starts it is finished and recorded even during shutdown: stopping between the send and
-            // the record is what would send a message twice after a restart.
-            using var inFlight = new CancellationTokenSource(TimeSpan.FromSeconds(70));
-            var result = await SendAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), message, inFlight.Token);
-            if (result.Outcome == SendOutcome.Sent) pacer.Record(message.ChatId);
-            await RecordAsync(db, message, result, inFlight.Token);
-            if (message.BroadcastRecipientId is { } recipientId) await SettleRecipientAsync(db, recipientId, message.Id, result, inFlight.Token);
+            if (IsAdminNotice(message) && await TryDigestAsync(message, ct)) continue;
+            await _slots.WaitAsync(ct);
+            var started = false;
+            try
+            {
+                await gate.WaitFloodAsync(ct);
+                // Deferred replies are not held to the bulk budget, like the replies they stand for.
+                if (message.Lane != (int)OutboxLane.Reply) await gate.AcquireAsync(ct);
+                await EnsureLeaseAsync(ct); // fenced: not one more send once the lease's session is gone
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    if (!await scope.ServiceProvider.GetRequiredService<OutboxRows>().ClaimAsync(message.Id, _sender, ct)) continue;
+                }
+                gate.Pacer.Record(message.ChatId);
+                _inFlight[message.Id] = SendAndRecordAsync(message);
+                started = true;
+            }
+            finally
+            {
+                if (!started) _slots.Release();
+            }
         }
-        return due.Count == BatchSize;
+        // Again at once while anything was due: an idle pause would waste bulk tokens the bucket cannot keep.
+        return due.Count > 0;
+    }
+
+    private static bool IsAdminNotice(OutboxMessage m) => m.Bot == OutboxBot.Shop && AdminNoticeRenderer.Kinds.Contains(m.Kind);
+
+    /// <summary>
+    /// A rush: when <see cref="AdminDigestRenderer.Threshold"/> or more admin notices are due for this admin, they go as
+    /// one digest message (claimed together, settled together).
+    /// </summary>
+    private async Task<bool> TryDigestAsync(OutboxMessage first, CancellationToken ct)
+    {
+        List<OutboxMessage> rows;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            var kinds = AdminNoticeRenderer.Kinds;
+            rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.ChatId == first.ChatId && m.Bot == OutboxBot.Shop && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now
+                            && (m.LockedUntilUtc == null || m.LockedUntilUtc < now) && kinds.Contains(m.Kind))
+                .OrderBy(m => m.Id).Take(30).ToListAsync(ct);
+        }
+        if (rows.Count < AdminDigestRenderer.Threshold) return false;
+        await _slots.WaitAsync(ct);
+        var started = false;
+        try
+        {
+            await gate.WaitFloodAsync(ct);
+            await gate.AcquireAsync(ct);
+            await EnsureLeaseAsync(ct);
+            var claimed = new List<OutboxMessage>();
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var outboxRows = scope.ServiceProvider.GetRequiredService<OutboxRows>();
+                foreach (var row in rows)
+                    if (await outboxRows.ClaimAsync(row.Id, _sender, ct)) claimed.Add(row);
+            }
+            if (claimed.Count == 0) return true;
+            gate.Pacer.Record(first.ChatId);
+            _inFlight[claimed[0].Id] = SendDigestAsync(claimed);
+            started = true;
+            return true;
+        }
+        finally
+        {
+            if (!started) _slots.Release();
+        }
+    }
+
+    private async Task SendDigestAsync(List<OutboxMessage> claimed)
+    {
+        await Task.Yield();
+        try
+        {
+            using var inFlight = new CancellationTokenSource(OutboxRows.ClaimFor - TimeSpan.FromSeconds(2));
+            var ct = inFlight.Token;
+            await using var scope = scopes.CreateAsyncScope();
+            var rows = scope.ServiceProvider.GetRequiredService<OutboxRows>();
+            IReadOnlyList<long> carried;
+            try
+            {
+                using (SendLane.Enter(OutboxLane.Notice, tokenTaken: true))
+                    carried = await scope.ServiceProvider.GetRequiredService<AdminDigestRenderer>()
+                        .SendAsync(claimed, scope.ServiceProvider.GetRequiredService<global::Telegram.Bot.ITelegramBotClient>(), ct);
+            }
+            catch (Exception e)
+            {
+                var result = TelegramErrors.Classify(e);
+                log.LogWarning("Admin digest to {ChatId} failed: {Error}", claimed[0].ChatId, result.Error);
+                if (result.Outcome == SendOutcome.RateLimited) gate.FloodFor(result.RetryAfter);
+                foreach (var row in claimed)
+                {
+                    if (result.Outcome == SendOutcome.RateLimited) await rows.RescheduleAsync(row.Id, result.RetryAfter, result.Error, ct);
+                    else await rows.RetryLaterAsync(row.Id, row.Attempts, result.Error, ct);
+                }
+                return;
+            }
+            foreach (var row in claimed)
+            {
+                if (carried.Contains(row.Id)) await rows.MarkSentAsync(row.Id, ct);
+                else await rows.RescheduleAsync(row.Id, TimeSpan.Zero, null, ct); // did not fit: the next digest takes it
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Admin digest to {ChatId}: recording the outcome failed", claimed[0].ChatId);
+        }
+        finally
+        {
+            _inFlight.TryRemove(claimed[0].Id, out _);
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Once a Bot API call starts it is finished and recorded even during shutdown or after the lease was lost: stopping
+    /// between the send and the record is what would send a message twice.
+    /// </summary>
+    private async Task SendAndRecordAsync(OutboxMessage message)
+    {
+        await Task.Yield();
+        try
+        {
+            using var inFlight = new CancellationTokenSource(OutboxRows.ClaimFor - TimeSpan.FromSeconds(2));
+            var ct = inFlight.Token;
+            await using var scope = scopes.CreateAsyncScope();
+            SendResult result;
+            using (SendLane.Enter((OutboxLane)message.Lane, tokenTaken: true))
+                result = await SendAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), message, ct);
+            var rows = scope.ServiceProvider.GetRequiredService<OutboxRows>();
+            switch (result.Outcome)
+            {
+                case SendOutcome.Sent:
+                    await rows.MarkSentAsync(message.Id, ct);
+                    break;
+                case SendOutcome.RateLimited:
+                    gate.FloodFor(result.RetryAfter);
+                    await rows.RescheduleAsync(message.Id, result.RetryAfter, result.Error, ct);
+                    break;
+                case SendOutcome.Blocked:
+                    await rows.MarkBlockedAsync(message.Id, message.ChatId, result.Error, ct);
+                    break;
+                case SendOutcome.Rejected:
+                    await rows.FailAsync(message.Id, result.Error, ct);
+                    break;
+                default:
+                    await rows.RetryLaterAsync(message.Id, message.Attempts, result.Error, ct);
+                    break;
+            }
+            if (message.BroadcastRecipientId is { } recipientId) await rows.SettleRecipientAsync(recipientId, message.Id, ct);
+        }
+        catch (Exception e)
+        {
+            // The claim runs out and the row is tried again; the conditional updates keep it from being settled twice.
+            log.LogError(e, "Outbox message {Id} ({Kind}): recording the outcome failed", message.Id, message.Kind);
+        }
+        finally
+        {
+            _inFlight.TryRemove(message.Id, out _);
+            _slots.Release();
+        }
     }
 
     private async Task<SendResult> SendAsync(OutboxSender sender, OutboxMessage message, CancellationToken ct)
@@ -79,80 +235,22 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
         }
     }
 
-    private async Task RecordAsync(AppDbContext db, OutboxMessage message, SendResult result, CancellationToken ct)
+    /// <summary>Shutdown waits for the calls in flight to be recorded (each is bounded by its own timeout).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var row = db.OutboxMessages.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending);
-        switch (result.Outcome)
-        {
-            case SendOutcome.Sent:
-                await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, now)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null), ct);
-                break;
-            case SendOutcome.RateLimited:
-                _pausedUntil = Clock.GetUtcNow() + result.RetryAfter;
-                log.LogWarning("Telegram asked to wait {RetryAfter} (429); sending paused", result.RetryAfter);
-                await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, now + result.RetryAfter)
-                    .SetProperty(m => m.LastError, Trim(result.Error)), ct);
-                break;
-            case SendOutcome.Blocked:
-                // The buyer first, then the row: whoever sees the row settled also sees the buyer marked.
-                await db.Customers.Where(c => c.TelegramUserId == message.ChatId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsUnreachable, true), ct);
-                await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Trim(OutboxErrors.BlockedPrefix + result.Error)), ct);
-                break;
-            case SendOutcome.Rejected:
-                await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Trim(result.Error)), ct);
-                break;
-            default:
-                var attempts = message.Attempts + 1;
-                var backoff = TimeSpan.FromSeconds(Math.Min(900, Math.Pow(2, attempts)));
-                await row.ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.Status, attempts >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending)
-                    .SetProperty(m => m.NextAttemptAtUtc, now + backoff)
-                    .SetProperty(m => m.LastError, Trim(result.Error)), ct);
-                break;
-        }
+        await base.StopAsync(cancellationToken);
+        await Task.WhenAll(_inFlight.Values.ToList());
     }
 
-    /// <summary>A broadcast recipient follows its outbox row once that row is final (sent, blocked, failed).</summary>
-    private async Task SettleRecipientAsync(AppDbContext db, long recipientId, long messageId, SendResult result, CancellationToken ct)
+    private static string SenderName()
     {
-        var row = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.Status, m.LastError, m.SentAtUtc }).FirstAsync(ct);
-        if (row.Status == OutboxStatus.Pending) return;
-        var status = row.Status == OutboxStatus.Sent ? BroadcastRecipientStatus.Sent
-            : result.Outcome == SendOutcome.Blocked ? BroadcastRecipientStatus.Blocked : BroadcastRecipientStatus.Failed;
-        await db.BroadcastRecipients.Where(r => r.Id == recipientId && r.Status == BroadcastRecipientStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.SentAtUtc, row.SentAtUtc)
-                .SetProperty(r => r.Error, row.LastError), ct);
+        var name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        return name.Length > 100 ? name[^100..] : name;
     }
 
-    private Task DeferAsync(AppDbContext db, long id, TimeSpan wait, CancellationToken ct)
+    public override void Dispose()
     {
-        var next = Clock.GetUtcNow().UtcDateTime + wait;
-        return db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, next), ct);
+        _slots.Dispose();
+        base.Dispose();
     }
-
-    private void EnsureLimiter(int perSecond)
-    {
-        if (_limiter is not null && _rate == perSecond) return;
-        _limiter?.Dispose();
-        _rate = perSecond;
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            // One token every 1/rate s (not a bucket of rate per second), so no sliding second ever exceeds the rate.
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / perSecond),
-            QueueLimit = 1,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-    }
-
-    private static string? Trim(string? error) => error is { Length: > 1000 } ? error[..1000] : error;
 }

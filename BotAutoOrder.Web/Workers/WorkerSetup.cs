@@ -9,7 +9,6 @@ public static class WorkerSetup
     {
         services.AddOptions<WorkerOptions>().Bind(config.GetSection(WorkerOptions.Section));
         services.AddSingleton<WorkerLease>();
-        services.AddSingleton<ChatPacer>();
         services.AddScoped<OutboxSender>();
         services.AddBroadcasts(config);
         if (!config.GetValue(WorkerOptions.Section + ":Enabled", true)) return services;

@@ -15,8 +15,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(x => x.LockedBy).HasMaxLength(100);
         b.Property(x => x.LastError).HasMaxLength(1000);
         b.HasIndex(x => x.DeduplicationKey).IsUnique();
-        // The worker's claim query: due pending messages, oldest first.
-        b.HasIndex(x => new { x.Status, x.NextAttemptAtUtc, x.Id });
+        // The sender's query: due pending messages, most urgent lane first, oldest first within a lane.
+        b.HasIndex(x => new { x.Status, x.Lane, x.NextAttemptAtUtc, x.Id });
         b.HasIndex(x => x.BroadcastRecipientId);
         b.HasOne<BroadcastRecipient>().WithMany().HasForeignKey(x => x.BroadcastRecipientId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -550,6 +550,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -583,7 +586,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
-                    b.HasIndex("Status", "NextAttemptAtUtc", "Id");
+                    b.HasIndex("Status", "Lane", "NextAttemptAtUtc", "Id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

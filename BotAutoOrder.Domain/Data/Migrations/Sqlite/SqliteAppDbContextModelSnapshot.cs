@@ -521,6 +521,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -554,7 +557,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
-                    b.HasIndex("Status", "NextAttemptAtUtc", "Id");
+                    b.HasIndex("Status", "Lane", "NextAttemptAtUtc", "Id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

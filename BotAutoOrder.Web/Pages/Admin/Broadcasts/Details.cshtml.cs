@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Web.Pages.Admin.Broadcasts;
 
 /// <summary>One broadcast: preview, audience, send (with confirmation), live progress while sending, cancel.</summary>
-public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts) : AdminPageModel
+public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts, BotAutoOrder.Domain.Settings.SettingsService settings) : AdminPageModel
 {
     public sealed record Summary(long Id, string HtmlText, string? PhotoFileName, BroadcastAudience Audience, BroadcastStatus Status,
         string CreatedBy, DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc);
@@ -16,6 +16,9 @@ public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts) :
     public BroadcastProgress Progress { get; private set; } = null!;
     /// <summary>How many buyers a draft would reach now.</summary>
     public int AudienceNow { get; private set; }
+    /// <summary>The store's send rate, and how long a draft would take at it (broadcasts go at that rate, behind deliveries).</summary>
+    public int SendRate { get; private set; }
+    public TimeSpan EstimatedDuration { get; private set; }
     [BindProperty] public bool Confirm { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id)
@@ -57,7 +60,12 @@ public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts) :
         if (b is null) return false;
         Broadcast = b;
         Progress = (await broadcasts.ProgressAsync(id, Aborted))!;
-        if (b.Status == BroadcastStatus.Draft) AudienceNow = await broadcasts.CountAudienceAsync(b.Audience, Aborted);
+        if (b.Status == BroadcastStatus.Draft)
+        {
+            AudienceNow = await broadcasts.CountAudienceAsync(b.Audience, Aborted);
+            SendRate = Math.Max(1, (await settings.GetAsync(Aborted)).SendRatePerSecond);
+            EstimatedDuration = TimeSpan.FromSeconds(Math.Ceiling((double)AudienceNow / SendRate));
+        }
         return true;
     }
 }

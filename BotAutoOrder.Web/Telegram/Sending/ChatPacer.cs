@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace BotAutoOrder.Web.Workers;
+namespace BotAutoOrder.Web.Telegram.Sending;
 
 /// <summary>
 /// Per-chat pacing: Telegram tolerates short bursts to one chat but about one message a second over time. Allows a

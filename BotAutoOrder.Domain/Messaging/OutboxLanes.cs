@@ -1,0 +1,16 @@
+namespace BotAutoOrder.Domain.Messaging;
+
+/// <summary>The lane of each <see cref="OutboxKinds"/> value (see <see cref="OutboxLane"/>).</summary>
+public static class OutboxLanes
+{
+    public static OutboxLane For(string kind, OutboxBot bot) => bot == OutboxBot.Owner ? OutboxLane.Notice : kind switch
+    {
+        OutboxKinds.ApiCall => OutboxLane.Reply,
+        OutboxKinds.OrderDelivery or OutboxKinds.DepositCredited or OutboxKinds.OrderLateCredit or OutboxKinds.OrderRefunded => OutboxLane.Delivery,
+        OutboxKinds.OrderQrClosed or OutboxKinds.DepositQrClosed or OutboxKinds.OrderTerms or OutboxKinds.TermsReviewed
+            or OutboxKinds.Document => OutboxLane.Transaction,
+        OutboxKinds.Broadcast => OutboxLane.Bulk,
+        // Admin notices, owner texts and anything new: noticed, but never ahead of a buyer's goods.
+        _ => OutboxLane.Notice,
+    };
+}

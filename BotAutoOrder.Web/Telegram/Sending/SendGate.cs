@@ -1,0 +1,140 @@
+using System.Threading.RateLimiting;
+
+namespace BotAutoOrder.Web.Telegram.Sending;
+
+/// <summary>
+/// Telegram's limits as seen by this process: the bulk budget (the store's send rate, a token bucket from
+/// <c>System.Threading.RateLimiting</c>), the flood wait from the last 429 (<c>retry_after</c>, honoured by every
+/// lane), and per-chat pacing (<see cref="ChatPacer"/>). One instance per process, shared by replies and the outbox.
+/// </summary>
+public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
+{
+    private readonly object _sync = new();
+    private TokenBucketRateLimiter? _bulk;
+    private long _floodUntilTicks;
+
+    /// <summary>The store's default send rate (<c>Shop:SendRatePerSecond</c>).</summary>
+    public const int DefaultRate = 25;
+
+    public ChatPacer Pacer { get; } = pacer;
+
+    /// <summary>Messages per second of the bulk budget (0 until the first <see cref="Configure"/>).</summary>
+    public int Rate { get; private set; }
+
+    /// <summary>Sets the bulk rate; the bucket is rebuilt only when the rate changed.</summary>
+    public void Configure(int perSecond)
+    {
+        lock (_sync)
+        {
+            if (_bulk is not null && Rate == perSecond) return;
+            _bulk?.Dispose();
+            Rate = perSecond;
+            // A small burst keeps a slow pass (a busy database) from losing tokens the bucket cannot hold, while no sliding
+            // second holds more than rate + burst sends, with room under Telegram's 30 for arrival jitter (a 429 costs a
+            // whole second of every lane): 25/s → burst 2 (≤ 27), 28/s → 1.
+            var burst = Math.Clamp(Math.Min(27 - perSecond, perSecond / 5), 1, 100);
+            _bulk = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = burst,
+                ReplenishmentPeriod = TimeSpan.FromSeconds((double)burst / perSecond),
+                QueueLimit = 1000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+    }
+
+    /// <summary>Waits for one bulk token (outbox lanes and other messages the bot starts itself).</summary>
+    public async Task AcquireAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            // Before the outbox worker read the store's rate (or where workers are off): the default rate.
+            if (_bulk is null) Configure(DefaultRate);
+            TokenBucketRateLimiter bulk;
+            lock (_sync) bulk = _bulk!;
+            try
+            {
+                using var lease = await bulk.AcquireAsync(1, ct);
+                if (lease.IsAcquired) return;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The rate changed while we waited: take a token from the new bucket.
+            }
+        }
+    }
+
+    /// <summary>A reply takes a bulk token when one is free (so bulk sends make room) but never waits for one.</summary>
+    public void TakeIfFree()
+    {
+        TokenBucketRateLimiter? bulk;
+        lock (_sync) bulk = _bulk;
+        try
+        {
+            bulk?.AttemptAcquire(1).Dispose();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Rate just changed; the reply goes anyway.
+        }
+    }
+
+    /// <summary>How long every lane must still wait after the last 429 (zero when none).</summary>
+    public TimeSpan FloodWait
+    {
+        get
+        {
+            var left = new DateTimeOffset(Interlocked.Read(ref _floodUntilTicks), TimeSpan.Zero) - clock.GetUtcNow();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Telegram answered 429 <c>retry_after</c>: nothing is sent before that time has passed.</summary>
+    public void FloodFor(TimeSpan retryAfter)
+    {
+        var until = (clock.GetUtcNow() + retryAfter).UtcTicks;
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _floodUntilTicks);
+            if (seen >= until) return;
+        }
+        while (Interlocked.CompareExchange(ref _floodUntilTicks, until, seen) != seen);
+    }
+
+    private readonly object _wire = new();
+    private DateTimeOffset _nextOnWire;
+
+    /// <summary>
+    /// Spaces bot-started calls right before they go on the wire, at most rate + 2 per second: the bucket keeps the
+    /// average, this keeps sends that waited on a busy thread pool or database from leaving together and making a
+    /// sliding second look like more than Telegram's 30 (a 429 stops every lane for a second).
+    /// </summary>
+    public Task PaceWireAsync(CancellationToken ct)
+    {
+        var spacing = TimeSpan.FromSeconds(1.0 / Math.Min(Math.Max(1, Rate) + 2, 29));
+        var now = clock.GetUtcNow();
+        DateTimeOffset slot;
+        lock (_wire)
+        {
+            slot = _nextOnWire > now ? _nextOnWire : now;
+            _nextOnWire = slot + spacing;
+        }
+        return slot > now ? Task.Delay(slot - now, clock, ct) : Task.CompletedTask;
+    }
+
+    /// <summary>When the flood wait ends (in the past when there is none).</summary>
+    public DateTimeOffset FloodUntil => new(Interlocked.Read(ref _floodUntilTicks), TimeSpan.Zero);
+
+    public async Task WaitFloodAsync(CancellationToken ct)
+    {
+        for (var wait = FloodWait; wait > TimeSpan.Zero; wait = FloodWait) await Task.Delay(wait, clock, ct);
+    }
+
+    public void Dispose()
+    {
+        lock (_sync) _bulk?.Dispose();
+    }
+}
