@@ -56,12 +56,16 @@ public abstract class BuyingTestBase(DatabaseProvider provider) : ShopTestBase(p
             var category = await db.Categories.FirstOrDefaultAsync(c => c.Name == "Streaming") ?? new Category("Streaming", 1, now);
             if (category.Id == 0) db.Categories.Add(category);
             await db.SaveChangesAsync();
+            // Product and items in one transaction: the stock-alert worker must never see the product without its stock
+            // (it would alert "0 left" and spoil a test of the once-per-crossing rule).
+            await using var tx = await db.Database.BeginTransactionAsync();
             var product = new Product(code, name, category.Id, price, now);
             product.Update(name, category.Id, price, "Akun premium", perOrderLimit, terms, lowStockThreshold, true, now);
             db.Products.Add(product);
             await db.SaveChangesAsync();
             for (var i = 1; i <= items; i++) db.StockItems.Add(new StockItem(product.Id, App.GetService<StockCipher>().Seal($"{itemPrefix}-{code}-{i}:rahasia{i}"), now));
             await db.SaveChangesAsync();
+            await tx.CommitAsync();
             return product.Id;
         });
     }
