@@ -119,7 +119,7 @@ static async Task<long> SeedAsync(ShopApp app, int items) => await app.QueryAsyn
     product.Update("Bench", category.Id, 5_000, "Akun", null, null, null, true, now);
     db.Products.Add(product);
     await db.SaveChangesAsync();
-    for (var i = 1; i <= items; i++) db.StockItems.Add(new StockItem(product.Id, $"akun-{i}:rahasia{i}", now));
+    for (var i = 1; i <= items; i++) db.StockItems.Add(new StockItem(product.Id, app.GetService<StockCipher>().Seal($"akun-{i}:rahasia{i}"), now));
     await db.SaveChangesAsync();
     return product.Id;
 });
