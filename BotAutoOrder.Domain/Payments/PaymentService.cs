@@ -168,6 +168,8 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         var credit = await balances.ApplyAsync(deposit.CustomerId, BalanceEntryKind.Deposit, deposit.Amount, deposit.Code, null, actor, ct);
         if (credit.Outcome != BalanceOutcome.Applied)
             throw new InvalidOperationException($"Deposit {deposit.Code} could not be credited: {credit.Outcome}.");
+        // The deposit's own state change is on the record (as its expiry and cancel are), not only the ledger credit.
+        audit.Record(actor, "deposit.paid", "Deposit", depositId, new { deposit.Code, deposit.Amount });
         var chatId = await db.Customers.Where(c => c.Id == deposit.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.DepositCredited, new DepositPayload(depositId), $"deposit:{depositId}");
         outbox.ToChat(chatId, OutboxKinds.DepositQrClosed, new DepositPayload(depositId), $"depqr:{depositId}:paid");
