@@ -1,5 +1,6 @@
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public enum OrderAction
 /// Which order states each dashboard action applies to, whether it needs a note, and running it: a cancel first stops the
 /// gateway from accepting payment, then closes the order (so a payment racing the cancel still ends in the gateway gate).
 /// </summary>
-public sealed class OrderActions(AppDbContext db, OrderAdminService orders, GatewayInvoices gateway)
+public sealed class OrderActions(AppDbContext db, OrderAdminService orders, GatewayInvoices gateway, ShopMetrics metrics)
 {
     public static IReadOnlyList<OrderStatus> AppliesTo(OrderAction action) => action switch
     {
@@ -48,7 +49,9 @@ public sealed class OrderActions(AppDbContext db, OrderAdminService orders, Gate
                 // As Cancel does: stop the gateway from taking the buyer's money first; a payment that still gets through
                 // is credited to the balance with a reconciliation item (PaymentService), never dropped.
                 await CancelOpenPaymentsAsync(orderId, ct);
-                return await orders.MarkPaidAsync(orderId, note!, actor, ct);
+                var paid = await orders.MarkPaidAsync(orderId, note!, actor, ct);
+                if (paid.Outcome == OrderAdminOutcome.Done) metrics.PaymentConfirmed(actor);
+                return paid;
             case OrderAction.Resend: return await orders.ResendAsync(orderId, actor, ct);
             case OrderAction.Refund: return await orders.RefundToBalanceAsync(orderId, note!, actor, ct);
             default:

@@ -1,6 +1,7 @@
 using BotAutoOrder.Web.Payments;
 using BotAutoOrder.Web.Telegram;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using Serilog;
 
@@ -36,7 +37,7 @@ public static class Observability
         }, preserveStaticLogger: true); // each host logs through its own pipeline (several share a test process)
 
         builder.Services.AddOptions<MetricsOptions>().Bind(config.GetSection(MetricsOptions.Section)).ValidateOnStart();
-        builder.Services.AddSingleton<ShopMetrics>();
+        builder.Services.TryAddSingleton<ShopMetrics>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;

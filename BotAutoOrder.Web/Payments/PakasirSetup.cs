@@ -24,6 +24,7 @@ public static class PakasirSetup
         services.AddOptions<PakasirOptions>().Bind(config.GetSection(PakasirOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PakasirOptions>>(new PakasirOptionsValidator(config));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ShopMetrics>(); // the transport times its calls (also on a plain service collection)
         services.AddSingleton<QrCodeRenderer>();
         services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section));
         services.TryAddSingleton<WebhookRefusals>();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using BotAutoOrder.Web.Hosting;
 using System.Text.Json;
 using Polly.Timeout;
 
@@ -10,7 +12,7 @@ namespace BotAutoOrder.Web.Payments;
 /// URLs are never logged or put in messages (V1 carries the api key in its query string), and the key is
 /// scrubbed from any quoted response text.
 /// </summary>
-internal sealed class PakasirTransport(HttpClient http, string apiKey, ILogger log)
+internal sealed class PakasirTransport(HttpClient http, string apiKey, ShopMetrics metrics, ILogger log)
 {
     /// <summary>Marks a request the resilience pipeline may repeat (status reads, V2 find-or-create).</summary>
     public static readonly HttpRequestOptionsKey<bool> RetrySafe = new("Pakasir.RetrySafe");
@@ -20,6 +22,25 @@ internal sealed class PakasirTransport(HttpClient http, string apiKey, ILogger l
     /// <summary>Sends and parses the JSON answer (<c>null</c> when <paramref name="expectJson"/> is false).</summary>
     public async Task<(JsonElement Root, string Raw)> SendAsync(HttpRequestMessage request, string operation, string orderId,
         bool retrySafe, CancellationToken ct, bool expectJson = true)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await SendOnceAsync(request, operation, orderId, retrySafe, ct, expectJson);
+        }
+        catch (PaymentGatewayException)
+        {
+            metrics.GatewayFailed(operation);
+            throw;
+        }
+        finally
+        {
+            metrics.GatewayCalled(operation, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<(JsonElement Root, string Raw)> SendOnceAsync(HttpRequestMessage request, string operation, string orderId,
+        bool retrySafe, CancellationToken ct, bool expectJson)
     {
         request.Options.Set(RetrySafe, retrySafe);
         HttpResponseMessage response;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using BotAutoOrder.Domain.Payments;
+using BotAutoOrder.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotAutoOrder.Web.Payments;
@@ -14,11 +15,11 @@ public sealed class PakasirV1Client : IPaymentGateway
     private readonly PakasirTransport _transport;
     private readonly PakasirOptions _options;
 
-    public PakasirV1Client(HttpClient http, IOptions<PakasirOptions> options, ILogger<PakasirV1Client> log)
+    public PakasirV1Client(HttpClient http, IOptions<PakasirOptions> options, ShopMetrics metrics, ILogger<PakasirV1Client> log)
     {
         _options = options.Value;
         http.BaseAddress = PakasirSetup.ApiBase(_options, PakasirApiVersion.V1);
-        _transport = new PakasirTransport(http, _options.ApiKey, log);
+        _transport = new PakasirTransport(http, _options.ApiKey, metrics, log);
     }
 
     public async Task<GatewayTransaction> CreateAsync(string orderId, long amount, CancellationToken ct)

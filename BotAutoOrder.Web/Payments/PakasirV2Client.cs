@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using BotAutoOrder.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BotAutoOrder.Web.Payments;
@@ -14,7 +15,7 @@ public sealed class PakasirV2Client : IPaymentGateway
     private readonly string _project;
     private readonly string _method;
 
-    public PakasirV2Client(HttpClient http, IOptions<PakasirOptions> options, ILogger<PakasirV2Client> log)
+    public PakasirV2Client(HttpClient http, IOptions<PakasirOptions> options, ShopMetrics metrics, ILogger<PakasirV2Client> log)
     {
         var o = options.Value;
         _project = o.EffectiveProject;
@@ -22,7 +23,7 @@ public sealed class PakasirV2Client : IPaymentGateway
         http.BaseAddress = PakasirSetup.ApiBase(o, PakasirApiVersion.V2);
         http.DefaultRequestHeaders.Remove("X-Api-Key");
         http.DefaultRequestHeaders.Add("X-Api-Key", o.EffectiveApiKey);
-        _transport = new PakasirTransport(http, o.EffectiveApiKey, log);
+        _transport = new PakasirTransport(http, o.EffectiveApiKey, metrics, log);
     }
 
     public async Task<GatewayTransaction> CreateAsync(string orderId, long amount, CancellationToken ct)

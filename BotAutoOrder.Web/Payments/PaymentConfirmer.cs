@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Payments;
+using BotAutoOrder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ namespace BotAutoOrder.Web.Payments;
 /// (webhooks, reconciliation) the gateway is asked at most once per 4 s per payment, and a webhook whose amount or
 /// txn_id contradicts the stored payment is refused without asking.
 /// </summary>
-public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<PakasirOptions> options, TimeProvider clock, ILogger<PaymentConfirmer> log)
+public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<PakasirOptions> options, TimeProvider clock, ShopMetrics metrics,
+    ILogger<PaymentConfirmer> log)
 {
     /// <summary>Status calls that failed in a row; at <see cref="StreakAlert"/> the owner is alerted (once per streak).</summary>
     public const int StreakAlert = 5;
@@ -101,6 +103,8 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
 
         var applied = await payments.ApplyCompletedAsync(payment.GatewayOrderId, status.Amount, status.CompletedAtUtc, actor, status.RawJson, ct);
         log.LogInformation("Payment {OrderId} confirmed by the gateway: {Outcome}", gatewayOrderId, applied.Outcome);
+        if (applied.Outcome is not (PaymentApplyOutcome.AlreadyApplied or PaymentApplyOutcome.Unknown or PaymentApplyOutcome.AmountMismatch))
+            metrics.PaymentConfirmed(actor);
         return applied.Outcome == PaymentApplyOutcome.AmountMismatch
             ? new ConfirmationOutcome(ConfirmationStatus.Mismatch, applied, status.Status, "amount differs")
             : new ConfirmationOutcome(ConfirmationStatus.Applied, applied, status.Status);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Web.Hosting;
 
 namespace BotAutoOrder.Web.Telegram.Sending;
 
@@ -16,7 +17,8 @@ namespace BotAutoOrder.Web.Telegram.Sending;
 /// first lane (<see cref="ReplyHandOver"/>) instead of being lost. Outbox lanes get their 429 back: the row is
 /// rescheduled, no slot waits.
 /// </summary>
-public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, ILogger<TelegramSendHandler> log) : DelegatingHandler
+public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, ShopMetrics metrics, ILogger<TelegramSendHandler> log)
+    : DelegatingHandler
 {
     /// <summary>A reply waits out a 429 up to this long; longer, it goes to the outbox.</summary>
     public static readonly TimeSpan ReplyRetryLimit = TimeSpan.FromSeconds(5);
@@ -41,6 +43,7 @@ public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, I
             else if (!SendLane.TokenTaken) await gate.AcquireAsync(ct);
             if (lane is not null and not OutboxLane.Reply) await gate.PaceWireAsync(ct);
             var response = await base.SendAsync(attempt == 1 ? request : Copy(request, body), ct);
+            metrics.TelegramAnswered(response.StatusCode);
             if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
 
             var retryAfter = await RetryAfterAsync(response, ct);
