@@ -16,6 +16,7 @@ namespace BotAutoOrder.Tests.Web;
 /// sends in any sliding second: a big broadcast keeps the configured rate, a purchase paid during it is delivered at
 /// once, a flash sale is delivered at the rate, and a reply Telegram holds back is answered once, after the wait.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class SendPathTests(ITestOutputHelper output) : BuyingTestBase(DatabaseProvider.Postgres)
 {
     private const int Rate = 25;

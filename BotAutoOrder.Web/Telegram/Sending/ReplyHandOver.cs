@@ -16,6 +16,22 @@ namespace BotAutoOrder.Web.Telegram.Sending;
 /// </summary>
 public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<ReplyHandOver> log)
 {
+    /// <summary>How long after its due time a chat's hand-over still holds that chat's later replies back.</summary>
+    private static readonly TimeSpan HoldAfterDue = TimeSpan.FromSeconds(10);
+
+    // Chats with a reply in the outbox's reply lane, and when it is due: a later reply to the same chat must not
+    // overtake it by going out directly once the flood wait has shrunk below the in-update limit.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTimeOffset> _held = new();
+
+    /// <summary>When a reply to this chat is waiting in the outbox (this instance handed it over), its due time; else null.</summary>
+    public DateTimeOffset? HeldUntil(byte[]? body)
+    {
+        if (ChatIdOf(body) is not { } chatId || !_held.TryGetValue(chatId, out var due)) return null;
+        if (due + HoldAfterDue > clock.GetUtcNow()) return due;
+        _held.TryRemove(KeyValuePair.Create(chatId, due));
+        return null;
+    }
+
     /// <param name="dueAt">The end of the flood wait: every reply handed over during one wait gets the same due time, so they
     /// keep their order (by id) in the lane.</param>
     public async Task<bool> TryAsync(HttpRequestMessage request, string method, byte[]? body, DateTimeOffset dueAt, CancellationToken ct)
@@ -29,6 +45,7 @@ public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<Telegram
         db.OutboxMessages.Add(new OutboxMessage(chatId, OutboxKinds.ApiCall, JsonSerializer.Serialize(new ApiCallPayload(method, Encoding.UTF8.GetString(body))),
             now, bot, dueAtUtc: dueAt.UtcDateTime));
         await db.SaveChangesAsync(ct);
+        _held.AddOrUpdate(chatId, dueAt, (_, held) => held > dueAt ? held : dueAt);
         log.LogWarning("Reply {Method} to {ChatId} handed to the outbox, due at {DueAt:O} (Telegram's retry_after)", method, chatId, dueAt);
         return true;
     }

@@ -35,9 +35,14 @@ public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, S
         {
             // Telegram already asked this process to wait longer than a buyer should wait inside an update: the reply
             // queues behind the flood wait in the outbox's first lane instead of holding the update.
-            if (lane is null && gate.FloodWait > ReplyRetryLimit && method != "answerCallbackQuery"
-                && await handOver.TryAsync(request, method, body, gate.FloodUntil, ct))
-                return Accepted(method, body);
+            // So does a reply to a chat whose earlier reply is already there, so the buyer's messages keep their order.
+            if (lane is null && method != "answerCallbackQuery")
+            {
+                var held = handOver.HeldUntil(body);
+                if ((gate.FloodWait > ReplyRetryLimit || held is not null)
+                    && await handOver.TryAsync(request, method, body, held is { } h && h > gate.FloodUntil ? h : gate.FloodUntil, ct))
+                    return Accepted(method, body);
+            }
             await gate.WaitFloodAsync(ct);
             if (lane is null) gate.TakeIfFree();
             else if (!SendLane.TokenTaken) await gate.AcquireAsync(ct);
