@@ -23,7 +23,14 @@ public sealed class SendPathTests(ITestOutputHelper output) : BuyingTestBase(Dat
     private static readonly TimeSpan RoundTrip = TimeSpan.FromMilliseconds(150);
 
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?>(base.Settings) { ["Shop:SendRatePerSecond"] = Rate.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        new Dictionary<string, string?>(base.Settings)
+        {
+            ["Shop:SendRatePerSecond"] = Rate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // These tests time the send path from the webhook. A reconciliation poll of the same payment just before the
+            // webhook would make the webhook wait for Pakasir's next allowed status call (one per 4 s, ADR-010), which
+            // is the payment path's pacing, not the send path's: no background poll here.
+            ["Workers:ReconcileIntervalSeconds"] = "3600",
+        };
 
     [Fact]
     public async Task Broadcast_To2000BuyersAt150ms_KeepsTheRate_AndAPurchasePaidDuringItIsDeliveredWithin2s()
