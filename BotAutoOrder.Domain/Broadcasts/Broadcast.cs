@@ -34,6 +34,14 @@ public class Broadcast
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? StartedAtUtc { get; private set; }
     public DateTime? FinishedAtUtc { get; private set; }
+    /// <summary>Sent as a Telegram paid broadcast (decided when it started, from the owner's setting then).</summary>
+    public bool Paid { get; private set; }
+
+    /// <summary>What Telegram charges per message of a paid broadcast, in Stars.</summary>
+    public const decimal StarsPerPaidMessage = 0.1m;
+
+    /// <summary>The Stars a paid broadcast to <paramref name="recipients"/> buyers costs at most (every message sent).</summary>
+    public static decimal PaidCost(int recipients) => recipients * StarsPerPaidMessage;
 
     /// <summary>The visible-text limit for this broadcast: a caption when a photo is attached.</summary>
     public int TextLimit => Photo is { Length: > 0 } ? MaxCaptionLength : MaxHtmlLength;

@@ -12,7 +12,8 @@ namespace BotAutoOrder.Domain.Broadcasts;
 /// <summary>
 /// Broadcasts from the dashboard: a validated draft; start (Draft → Sending, then one recipient and one outbox row per
 /// buyer, in batches, resumable after a crash); cancel (pending rows are failed with "cancelled"); progress; completion.
-/// Sending itself is the outbox worker's job, at the store's rate. Every state change is a conditional update.
+/// Sending itself is the outbox worker's job, at the store's rate (or the paid rate for a paid broadcast, ADR-008).
+/// Every state change is a conditional update.
 /// </summary>
 public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsService settings, TimeProvider clock)
 {
@@ -41,13 +42,15 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
     /// <summary>Draft → Sending, then enqueues every recipient of the audience.</summary>
     public async Task<BroadcastResult> StartAsync(long broadcastId, string actor, CancellationToken ct)
     {
+        var paid = (await settings.GetAsync(ct)).PaidBroadcasts;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var started = await db.Broadcasts.Where(b => b.Id == broadcastId && b.Status == BroadcastStatus.Draft)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BroadcastStatus.Sending).SetProperty(b => b.StartedAtUtc, now), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BroadcastStatus.Sending).SetProperty(b => b.StartedAtUtc, now)
+                    .SetProperty(b => b.Paid, paid), ct);
             if (started == 0) return await MissingOrWrongStateAsync(broadcastId, ct);
-            audit.Record(actor, "broadcast.started", Entity, broadcastId);
+            audit.Record(actor, "broadcast.started", Entity, broadcastId, paid ? new { paid } : null);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -67,11 +70,12 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         {
             db.ChangeTracker.Clear();
             var broadcast = await db.Broadcasts.AsNoTracking().Where(b => b.Id == broadcastId && b.Status == BroadcastStatus.Sending)
-                .Select(b => new { b.Audience, b.StartedAtUtc }).FirstOrDefaultAsync(ct);
+                .Select(b => new { b.Audience, b.StartedAtUtc, b.Paid }).FirstOrDefaultAsync(ct);
             if (broadcast is null) return added;
             try
             {
-                var batch = await EnqueueBatchAsync(broadcastId, broadcast.Audience, broadcast.StartedAtUtc!.Value, ct);
+                var lane = broadcast.Paid ? OutboxLane.PaidBulk : OutboxLane.Bulk;
+                var batch = await EnqueueBatchAsync(broadcastId, broadcast.Audience, broadcast.StartedAtUtc!.Value, lane, ct);
                 if (batch < 0) return added;
                 added += batch;
                 if (batch < BatchSize) return added;
@@ -83,7 +87,8 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         }
     }
 
-    private async Task<int> EnqueueBatchAsync(long broadcastId, BroadcastAudience audience, DateTime startedAtUtc, CancellationToken ct)
+    private async Task<int> EnqueueBatchAsync(long broadcastId, BroadcastAudience audience, DateTime startedAtUtc, OutboxLane lane,
+        CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = await NotEnqueued(broadcastId, audience, startedAtUtc)
@@ -94,7 +99,8 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         var now = clock.GetUtcNow().UtcDateTime;
         var payload = JsonSerializer.Serialize(new BroadcastPayload(broadcastId));
         foreach (var r in recipients)
-            db.OutboxMessages.Add(new OutboxMessage(r.ChatId, OutboxKinds.Broadcast, payload, now, OutboxBot.Shop, DeduplicationKey(broadcastId, r.CustomerId), r.Id));
+            db.OutboxMessages.Add(new OutboxMessage(r.ChatId, OutboxKinds.Broadcast, payload, now, OutboxBot.Shop,
+                DeduplicationKey(broadcastId, r.CustomerId), r.Id, lane: lane));
         await db.SaveChangesAsync(ct);
         var total = await db.BroadcastRecipients.CountAsync(r => r.BroadcastId == broadcastId, ct);
         // The gate against a concurrent cancel: rows are only committed while the broadcast is still sending.
@@ -189,7 +195,7 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
     public async Task<BroadcastProgress?> ProgressAsync(long broadcastId, CancellationToken ct)
     {
         var broadcast = await db.Broadcasts.AsNoTracking().Where(b => b.Id == broadcastId)
-            .Select(b => new { b.Status, b.TotalRecipients }).FirstOrDefaultAsync(ct);
+            .Select(b => new { b.Status, b.TotalRecipients, b.Paid }).FirstOrDefaultAsync(ct);
         if (broadcast is null) return null;
         var counts = await db.BroadcastRecipients.Where(r => r.BroadcastId == broadcastId).GroupBy(r => r.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -198,7 +204,10 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         var total = Math.Max(broadcast.TotalRecipients, counts.Values.Sum());
         TimeSpan? eta = null;
         if (broadcast.Status == BroadcastStatus.Sending)
-            eta = TimeSpan.FromSeconds(Math.Ceiling((double)remaining / Math.Max(1, (await settings.GetAsync(ct)).SendRatePerSecond)));
+        {
+            var shop = await settings.GetAsync(ct);
+            eta = TimeSpan.FromSeconds(Math.Ceiling((double)remaining / Math.Max(1, broadcast.Paid ? shop.PaidBroadcastRatePerSecond : shop.SendRatePerSecond)));
+        }
         return new BroadcastProgress(broadcastId, broadcast.Status, total, Of(BroadcastRecipientStatus.Sent), Of(BroadcastRecipientStatus.Failed),
             Of(BroadcastRecipientStatus.Blocked), Of(BroadcastRecipientStatus.Cancelled), remaining, eta);
     }

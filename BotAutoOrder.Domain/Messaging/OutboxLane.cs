@@ -16,4 +16,9 @@ public enum OutboxLane
     Notice = 3,
     /// <summary>Broadcasts and other bulk sends the bot starts itself.</summary>
     Bulk = 4,
+    /// <summary>
+    /// A paid broadcast (<c>allow_paid_broadcast</c>): last in line like <see cref="Bulk"/>, but with its own budget at the
+    /// paid rate, so it neither waits for nor spends the free bulk budget the other lanes share.
+    /// </summary>
+    PaidBulk = 5,
 }

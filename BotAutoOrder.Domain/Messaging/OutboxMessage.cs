@@ -9,7 +9,7 @@ public class OutboxMessage
     private OutboxMessage() { }
 
     public OutboxMessage(long chatId, string kind, string payloadJson, DateTime nowUtc, OutboxBot bot = OutboxBot.Shop,
-        string? deduplicationKey = null, long? broadcastRecipientId = null, DateTime? dueAtUtc = null)
+        string? deduplicationKey = null, long? broadcastRecipientId = null, DateTime? dueAtUtc = null, OutboxLane? lane = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ChatId = chatId;
@@ -21,7 +21,7 @@ public class OutboxMessage
         Status = OutboxStatus.Pending;
         CreatedAtUtc = nowUtc;
         NextAttemptAtUtc = dueAtUtc ?? nowUtc;
-        Lane = (int)OutboxLanes.For(kind, bot);
+        Lane = (int)(lane ?? OutboxLanes.For(kind, bot));
     }
 
     public long Id { get; private set; }

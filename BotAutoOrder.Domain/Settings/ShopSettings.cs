@@ -11,6 +11,13 @@ public sealed record ShopSettings
     public int SpamWindowSeconds { get; init; } = 10;
     public int LowStockThreshold { get; init; } = 5;
     public int SendRatePerSecond { get; init; } = 25;
+    /// <summary>
+    /// Broadcasts go out as Telegram paid broadcasts (<c>allow_paid_broadcast</c>): above the free ~30/s, at
+    /// <see cref="PaidBroadcastRatePerSecond"/>, for 0.1 Star per message from the bot's Star balance. Owner's opt-in.
+    /// </summary>
+    public bool PaidBroadcasts { get; init; }
+    /// <summary>Messages per second of a paid broadcast (Telegram allows up to 1000).</summary>
+    public int PaidBroadcastRatePerSecond { get; init; } = 300;
     public string ContactUsername { get; init; } = "";
     /// <summary>Days an SNK proof is kept after review (0 keeps forever).</summary>
     public int ProofRetentionDays { get; init; } = 90;

@@ -2,7 +2,8 @@ namespace BotAutoOrder.Tests.Support;
 
 /// <summary>
 /// A <see cref="BotApiDouble.Responder"/> that behaves like Telegram under a broadcast: more than <see cref="PerSecond"/>
-/// send calls within any sliding second are answered 429 with <c>retry_after</c> 1; chats chosen by
+/// free send calls (or <see cref="PaidPerSecond"/> paid-broadcast calls) within any sliding second are answered 429 with
+/// <c>retry_after</c> 1; chats chosen by
 /// <paramref name="blocked"/> answer 403. Every send call is logged with its answer, so tests can count deliveries per chat.
 /// </summary>
 public sealed class TelegramLimits(Func<long, bool> blocked)
@@ -19,15 +20,22 @@ public sealed class TelegramLimits(Func<long, bool> blocked)
         lock (_gate)
         {
             var now = DateTimeOffset.UtcNow;
-            while (_window.Count > 0 && now - _window.Peek() >= Second) _window.Dequeue();
-            _window.Enqueue(now);
-            var (status, reply) = _window.Count > PerSecond ? (429, BotApiReply.TooManyRequests(1))
+            // A paid broadcast (allow_paid_broadcast) is outside the free limit and held to its own 1000/s instead.
+            var paid = call.Parameters["allow_paid_broadcast"]?.ToString() is "true" or "True";
+            var window = paid ? _paidWindow : _window;
+            while (window.Count > 0 && now - window.Peek() >= Second) window.Dequeue();
+            window.Enqueue(now);
+            var (status, reply) = window.Count > (paid ? PaidPerSecond : PerSecond) ? (429, BotApiReply.TooManyRequests(1))
                 : call.ChatId is { } chat && blocked(chat) ? (403, BotApiReply.Blocked())
                 : (200, (BotApiReply?)null); // null: the double's normal Message answer
-            _log.Add(new SendRecord(call.ChatId ?? 0, call.Method, now, status, call.Text));
+            _log.Add(new SendRecord(call.ChatId ?? 0, call.Method, now, status, call.Text) { Paid = paid });
             return reply;
         }
     }
+
+    /// <summary>Telegram's ceiling for paid broadcasts.</summary>
+    public const int PaidPerSecond = 1000;
+    private readonly Queue<DateTimeOffset> _paidWindow = new();
 
     public IReadOnlyList<SendRecord> Log
     {

@@ -67,6 +67,7 @@ public sealed class SendPathTests(ITestOutputHelper output) : BuyingTestBase(Dat
                          $"{tooMany} answers 429; delivery {deliveryLatency.TotalMilliseconds:F0} ms after the webhook with {broadcastLeft} broadcast messages still queued");
         Assert.True(rate >= 0.95 * Rate, $"broadcast at {rate:F1} msg/s, below 95% of {Rate}");
         Assert.True(maxInSecond <= TelegramLimits.PerSecond, $"{maxInSecond} sends within one second");
+        Assert.DoesNotContain(limits.Log, r => r.Paid); // a free broadcast costs no Stars
         Assert.True(broadcastLeft > 100, "the purchase was not paid during the broadcast");
         Assert.True(deliveryLatency <= TimeSpan.FromSeconds(2), $"delivered {deliveryLatency.TotalMilliseconds:F0} ms after the webhook");
     }

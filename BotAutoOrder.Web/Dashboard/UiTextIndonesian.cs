@@ -314,6 +314,13 @@ internal static class UiTextIndonesian
         ["Cancel broadcast"] = "Batalkan broadcast",
         ["Send"] = "Kirim",
         ["Estimated duration: {0} at {1} messages per second."] = "Perkiraan durasi: {0} dengan {1} pesan per detik.",
+        ["Paid broadcast: about {0} Stars (0.1 Star per message), taken from the bot's Star balance."] =
+            "Siaran berbayar: sekitar {0} Stars (0,1 Star per pesan), diambil dari saldo Stars bot.",
+        ["Paid broadcasts (allow_paid_broadcast: 0.1 Star per message from the bot's balance)"] =
+            "Siaran berbayar (allow_paid_broadcast: 0,1 Star per pesan dari saldo bot)",
+        ["Paid broadcast rate (messages per second)"] = "Laju siaran berbayar (pesan per detik)",
+        ["Paid broadcasts go faster than Telegram's free limit of about 30 messages per second. Telegram takes the Stars from the bot's own Star balance; when it runs out, the remaining messages fail and show as failed in the broadcast's progress."] =
+            "Siaran berbayar lebih cepat dari batas gratis Telegram sekitar 30 pesan per detik. Telegram mengambil Stars dari saldo Stars bot; bila habis, pesan sisanya gagal dan tampil sebagai gagal di progres siaran.",
         ["I checked the preview: send this to {0} buyers now."] = "Saya sudah memeriksa pratinjau: kirim ke {0} pembeli sekarang.",
         ["Send now"] = "Kirim sekarang",
         ["HTML source"] = "Sumber HTML",

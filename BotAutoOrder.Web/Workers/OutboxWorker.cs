@@ -13,6 +13,7 @@ namespace BotAutoOrder.Web.Workers;
 /// Sends the outbox: due rows, lowest <see cref="OutboxLane"/> first and oldest first within a lane, through the
 /// <see cref="SendGate"/> (bulk budget at the store's send rate, flood wait after a 429, per-chat pacing) with up to
 /// <see cref="MaxInFlight"/> Bot API calls at once, so throughput is the rate limit and not one message per round trip.
+/// A paid broadcast's rows (<see cref="OutboxLane.PaidBulk"/>) come after the rest of each pass, with their own budget and slots.
 /// Each pass reads only about a quarter second of budget, so a delivery enqueued during a long broadcast is read on the
 /// next pass and goes ahead of the rest. A row is claimed before its send (<see cref="OutboxRows.ClaimAsync"/>) and its
 /// outcome is written with conditional updates, so it is sent and settled once. 429 → rescheduled after exactly
@@ -24,9 +25,15 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
     public const int MaxAttempts = OutboxRows.MaxAttempts;
     /// <summary>Enough for 25/s at a 1 s round trip; bounded so a slow Telegram cannot pile up connections.</summary>
     public const int MaxInFlight = 32;
+    /// <summary>
+    /// Paid broadcasts (up to 1000/s) have their own slots, so they never take the ones a delivery needs: 256 in flight
+    /// carry 1000/s up to a 256 ms round trip (about 850/s at 300 ms).
+    /// </summary>
+    public const int MaxPaidInFlight = 256;
     private readonly string _sender = SenderName();
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
+    private readonly SemaphoreSlim _paidSlots = new(MaxPaidInFlight, MaxPaidInFlight);
 
     protected override string Job => "outbox";
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(100);
@@ -40,14 +47,21 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
         {
             var settings = await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(ct);
             gate.Configure(settings.SendRatePerSecond);
+            gate.ConfigurePaid(settings.PaidBroadcastRatePerSecond);
             take = Math.Clamp(gate.Rate / 4, 4, MaxInFlight);
             var now = Clock.GetUtcNow().UtcDateTime;
-            due = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            var ready = scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now));
+            due = await ready.Where(m => m.Lane != (int)OutboxLane.PaidBulk)
                 .OrderBy(m => m.Lane).ThenBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(take).ToListAsync(ct);
+            // A paid broadcast's quarter second, after everything else due: its own budget, its own slots.
+            due.AddRange(await ready.Where(m => m.Lane == (int)OutboxLane.PaidBulk)
+                .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(Math.Clamp(gate.PaidRate / 4, 4, MaxPaidInFlight)).ToListAsync(ct));
         }
         foreach (var message in due)
         {
+            var paid = message.Lane == (int)OutboxLane.PaidBulk;
+            var slots = paid ? _paidSlots : _slots;
             var pace = gate.Pacer.WaitFor(message.ChatId);
             if (pace > TimeSpan.Zero)
             {
@@ -56,25 +70,26 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
                 continue;
             }
             if (IsAdminNotice(message) && await TryDigestAsync(message, ct)) continue;
-            await _slots.WaitAsync(ct);
+            await slots.WaitAsync(ct);
             var started = false;
             try
             {
                 await gate.WaitFloodAsync(ct);
                 // Deferred replies are not held to the bulk budget, like the replies they stand for.
-                if (message.Lane != (int)OutboxLane.Reply) await gate.AcquireAsync(ct);
+                if (paid) await gate.AcquirePaidAsync(ct);
+                else if (message.Lane != (int)OutboxLane.Reply) await gate.AcquireAsync(ct);
                 await EnsureLeaseAsync(ct); // fenced: not one more send once the lease's session is gone
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     if (!await scope.ServiceProvider.GetRequiredService<OutboxRows>().ClaimAsync(message.Id, _sender, ct)) continue;
                 }
                 gate.Pacer.Record(message.ChatId);
-                _inFlight[message.Id] = SendAndRecordAsync(message);
+                _inFlight[message.Id] = SendAndRecordAsync(message, slots);
                 started = true;
             }
             finally
             {
-                if (!started) _slots.Release();
+                if (!started) slots.Release();
             }
         }
         // Again at once while anything was due: an idle pause would waste bulk tokens the bucket cannot keep.
@@ -175,7 +190,7 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
     /// Once a Bot API call starts it is finished and recorded even during shutdown or after the lease was lost: stopping
     /// between the send and the record is what would send a message twice.
     /// </summary>
-    private async Task SendAndRecordAsync(OutboxMessage message)
+    private async Task SendAndRecordAsync(OutboxMessage message, SemaphoreSlim slots)
     {
         await Task.Yield();
         try
@@ -216,7 +231,7 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
         finally
         {
             _inFlight.TryRemove(message.Id, out _);
-            _slots.Release();
+            slots.Release();
         }
     }
 
@@ -251,6 +266,7 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
     public override void Dispose()
     {
         _slots.Dispose();
+        _paidSlots.Dispose();
         base.Dispose();
     }
 }

@@ -4,7 +4,7 @@ namespace BotAutoOrder.Web.Telegram.Sending;
 
 /// <summary>
 /// Telegram's limits as seen by this process: the bulk budget (the store's send rate, a token bucket from
-/// <c>System.Threading.RateLimiting</c>), the flood wait from the last 429 (<c>retry_after</c>, honoured by every
+/// <c>System.Threading.RateLimiting</c>), the paid-broadcast budget (its own bucket), the flood wait from the last 429 (<c>retry_after</c>, honoured by every
 /// lane), and per-chat pacing (<see cref="ChatPacer"/>). One instance per process, shared by replies and the outbox.
 /// </summary>
 public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
@@ -65,6 +65,62 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
             }
         }
     }
+
+    private TokenBucketRateLimiter? _paid;
+
+    /// <summary>Messages per second of a paid broadcast's own budget (0 until the first <see cref="ConfigurePaid"/>).</summary>
+    public int PaidRate { get; private set; }
+
+    /// <summary>
+    /// Sets the paid-broadcast rate (<c>allow_paid_broadcast</c>, up to 1000/s). A separate bucket: paid sends are outside
+    /// Telegram's free bulk limit, so they neither wait for nor spend the tokens deliveries and notices need.
+    /// </summary>
+    public void ConfigurePaid(int perSecond)
+    {
+        lock (_sync)
+        {
+            if (_paid is not null && PaidRate == perSecond) return;
+            _paid?.Dispose();
+            PaidRate = perSecond;
+            var burst = Math.Clamp(perSecond / 10, 1, 100); // a tenth of a second's worth: smooth, not lumpy
+            _paid = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = burst,
+                ReplenishmentPeriod = TimeSpan.FromSeconds((double)burst / perSecond),
+                QueueLimit = 10_000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+    }
+
+    /// <summary>Waits for one token of the paid-broadcast budget.</summary>
+    public async Task AcquirePaidAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            TokenBucketRateLimiter? paid;
+            lock (_sync) paid = _paid;
+            if (paid is null)
+            {
+                ConfigurePaid(DefaultPaidRate);
+                continue;
+            }
+            try
+            {
+                using var lease = await paid.AcquireAsync(1, ct);
+                if (lease.IsAcquired) return;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The rate changed while we waited: take a token from the new bucket.
+            }
+        }
+    }
+
+    /// <summary>The paid-broadcast rate before the store's setting was read.</summary>
+    public const int DefaultPaidRate = 300;
 
     /// <summary>A reply takes a bulk token when one is free (so bulk sends make room) but never waits for one.</summary>
     public void TakeIfFree()
@@ -135,6 +191,10 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
 
     public void Dispose()
     {
-        lock (_sync) _bulk?.Dispose();
+        lock (_sync)
+        {
+            _bulk?.Dispose();
+            _paid?.Dispose();
+        }
     }
 }

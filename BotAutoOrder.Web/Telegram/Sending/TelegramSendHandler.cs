@@ -46,7 +46,8 @@ public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, S
             await gate.WaitFloodAsync(ct);
             if (lane is null) gate.TakeIfFree();
             else if (!SendLane.TokenTaken) await gate.AcquireAsync(ct);
-            if (lane is not null and not OutboxLane.Reply) await gate.PaceWireAsync(ct);
+            // Paid broadcasts are outside the free ~30/s that the wire spacing protects; their own bucket paces them.
+            if (lane is not null and not OutboxLane.Reply and not OutboxLane.PaidBulk) await gate.PaceWireAsync(ct);
             var response = await base.SendAsync(attempt == 1 ? request : Copy(request, body), ct);
             metrics.TelegramAnswered(response.StatusCode);
             if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;

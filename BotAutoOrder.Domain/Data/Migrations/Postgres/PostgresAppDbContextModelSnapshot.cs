@@ -204,6 +204,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .HasMaxLength(4096)
                         .HasColumnType("character varying(4096)");
 
+                    b.Property<bool>("Paid")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("Photo")
                         .HasColumnType("bytea");
 

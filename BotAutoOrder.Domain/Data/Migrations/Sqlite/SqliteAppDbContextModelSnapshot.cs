@@ -191,6 +191,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(4096)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Paid")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Photo")
                         .HasColumnType("BLOB");
 

@@ -19,6 +19,9 @@ public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts, B
     /// <summary>The store's send rate, and how long a draft would take at it (broadcasts go at that rate, behind deliveries).</summary>
     public int SendRate { get; private set; }
     public TimeSpan EstimatedDuration { get; private set; }
+    /// <summary>The owner turned paid broadcasts on: this draft would go at the paid rate and cost <see cref="StarCost"/>.</summary>
+    public bool Paid { get; private set; }
+    public decimal StarCost { get; private set; }
     [BindProperty] public bool Confirm { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id)
@@ -63,7 +66,10 @@ public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts, B
         if (b.Status == BroadcastStatus.Draft)
         {
             AudienceNow = await broadcasts.CountAudienceAsync(b.Audience, Aborted);
-            SendRate = Math.Max(1, (await settings.GetAsync(Aborted)).SendRatePerSecond);
+            var shop = await settings.GetAsync(Aborted);
+            Paid = shop.PaidBroadcasts;
+            SendRate = Math.Max(1, Paid ? shop.PaidBroadcastRatePerSecond : shop.SendRatePerSecond);
+            StarCost = Domain.Broadcasts.Broadcast.PaidCost(AudienceNow);
             EstimatedDuration = TimeSpan.FromSeconds(Math.Ceiling((double)AudienceNow / SendRate));
         }
         return true;

@@ -34,6 +34,10 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         public int ProofRetentionDays { get; set; }
         [Range(0, 3650, ErrorMessage = "Between {1} and {2}"), Display(Name = "Keep backups (days, 0 = no scheduled backups)")]
         public int BackupRetentionDays { get; set; }
+        [Display(Name = "Paid broadcasts (allow_paid_broadcast: 0.1 Star per message from the bot's balance)")]
+        public bool PaidBroadcasts { get; set; }
+        [Range(1, 1000, ErrorMessage = "Between {1} and {2}"), Display(Name = "Paid broadcast rate (messages per second)")]
+        public int PaidBroadcastRatePerSecond { get; set; } = 300;
         [Display(Name = "Require two-factor sign-in for all staff")]
         public bool RequireTwoFactor { get; set; }
         /// <summary>Null when the form did not carry it (an older form): the stored value is kept.</summary>
@@ -52,6 +56,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             ProofRetentionDays = s.ProofRetentionDays, BackupRetentionDays = s.BackupRetentionDays,
             RequireTwoFactor = s.RequireTwoFactor,
             LateCreditTotalPayment = s.LateCreditTotalPayment,
+            PaidBroadcasts = s.PaidBroadcasts, PaidBroadcastRatePerSecond = s.PaidBroadcastRatePerSecond,
         };
     }
 
@@ -70,6 +75,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             ProofRetentionDays = Input.ProofRetentionDays, BackupRetentionDays = Input.BackupRetentionDays,
             RequireTwoFactor = Input.RequireTwoFactor,
             LateCreditTotalPayment = Input.LateCreditTotalPayment ?? current.LateCreditTotalPayment,
+            PaidBroadcasts = Input.PaidBroadcasts, PaidBroadcastRatePerSecond = Input.PaidBroadcastRatePerSecond,
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }
