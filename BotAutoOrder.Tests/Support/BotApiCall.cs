@@ -5,7 +5,7 @@ namespace BotAutoOrder.Tests.Support;
 /// <summary>One request the bot made to the Bot API double: the method and its parameters (JSON or multipart fields).</summary>
 public sealed record BotApiCall(long Sequence, string Method, JsonObject Parameters, IReadOnlyDictionary<string, byte[]> Files, DateTimeOffset At)
 {
-    /// <summary>Which app instance made the call, when it was pointed at <see cref="BotApiDouble.InstanceUrl"/> (else empty).</summary>
+    /// <summary>Which app instance made the call, when it used <see cref="BotApiDouble.InstanceToken"/> (else empty).</summary>
     public string Instance { get; init; } = "";
 
     public long? ChatId => Parameters["chat_id"] is { } c && long.TryParse(c.ToString(), out var id) ? id : null;

@@ -48,7 +48,6 @@ public sealed partial class BotApiDouble : IAsyncDisposable
         var app = builder.Build();
         var double_ = new BotApiDouble(app);
         app.Map("/bot{token}/{method}", (HttpContext http, string token, string method) => double_.HandleAsync(http, token, method, ""));
-        app.Map("/i/{instance}/bot{token}/{method}", double_.HandleAsync);
         app.MapGet("/file/bot{token}/{**filePath}", double_.HandleFileAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -56,8 +55,12 @@ public sealed partial class BotApiDouble : IAsyncDisposable
         return double_;
     }
 
-    /// <summary>A base URL for one app instance, so the calls it makes are told apart (<see cref="BotApiCall.Instance"/>).</summary>
-    public string InstanceUrl(string instance) => $"{BaseUrl}/i/{instance}";
+    /// <summary>
+    /// A bot token for one app instance (<c>Telegram:BotToken</c>), so the calls it makes are told apart
+    /// (<see cref="BotApiCall.Instance"/>). A token and not a URL path: <c>Telegram.Bot</c> keeps only the scheme, host and
+    /// port of its base URL, so a path would silently make every instance look the same.
+    /// </summary>
+    public static string InstanceToken(string instance) => $"{Token}-i{instance}";
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> (optionally to one chat) fail this way.</summary>
     public void FailNext(string method, BotApiReply reply, long? chatId = null, int times = 1) =>
@@ -92,6 +95,8 @@ public sealed partial class BotApiDouble : IAsyncDisposable
     {
         var latency = RoundTrip / 2;
         if (latency > TimeSpan.Zero) await Task.Delay(latency);
+        if (token.StartsWith(Token + "-i", StringComparison.Ordinal))
+            (token, instance) = (Token, token[(Token.Length + 2)..]);
         var call = await ReadCallAsync(http, method) with { Instance = instance };
         _calls.Enqueue(call);
         BotApiReply reply;

@@ -33,8 +33,8 @@ public sealed class PaidBroadcastTests(ITestOutputHelper output) : BuyingTestBas
     public async Task PaidBroadcast_To1500BuyersAt150ms_GoesAboveTheFreeLimitWithTheFlag_AndAPurchaseDuringItIsDeliveredWithoutIt()
     {
         const int buyers = 1500;
-        const long firstChat = 7_400_000;
-        const long buyer = 7_399_999;
+        const long firstChat = 7_600_000;
+        const long buyer = 7_599_999;
         var productId = await SeedProductAsync("PBX", "Canva", 10_000, items: 1);
         var order = await CheckoutQrisAsync(buyer, productId);
         await SeedBuyersAsync(firstChat, buyers);

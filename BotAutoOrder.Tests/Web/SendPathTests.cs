@@ -171,7 +171,7 @@ public sealed class SendPathTests(ITestOutputHelper output) : BuyingTestBase(Dat
     [Fact]
     public async Task OutboxLease_KilledUnderARunningSender_StopsItBeforeAnotherSenderStarts()
     {
-        await using var second = new ShopApp(App.Database, Bot, new Dictionary<string, string?>(Settings) { ["Telegram:ApiBaseUrl"] = Bot.InstanceUrl("b") });
+        await using var second = new ShopApp(App.Database, Bot, new Dictionary<string, string?>(Settings) { ["Telegram:BotToken"] = BotApiDouble.InstanceToken("b") });
         second.Start();
         Bot.RoundTrip = TimeSpan.FromMilliseconds(100);
         const int messages = 400;
