@@ -4,7 +4,8 @@
 Breaks only at a space outside string/char literals and comments (always legal C#), preferring after ',' then before
 && || ?? ? : + then after => or =; a comment line is re-flowed word by word; as a last resort a plain "..." literal is
 split into "..." + "..." (a constant expression). Lines it cannot shorten are left as they are.
-Usage: python3 .ci/rewrap-long-lines.py [--check] .   (then rebuild; update BotAutoOrder.Tests/Conventions/long-lines-baseline.txt)
+Without --check it rewrites the files and BotAutoOrder.Tests/Conventions/long-lines-baseline.txt (the lines left over).
+Usage: python3 .ci/rewrap-long-lines.py [--check] .   (then rebuild and run the tests)
 """
 import os, sys
 
@@ -172,6 +173,7 @@ def main():
     check = '--check' in sys.argv
     root = [a for a in sys.argv[1:] if not a.startswith('--')][0]
     total_before = total_after = 0
+    left = {}
     for f in product_files(root):
         text = open(f, encoding='utf-8').read()
         before = sum(1 for l in text.split('\n') if columns(l) > MAX)
@@ -179,7 +181,13 @@ def main():
         new, changed = rewrap(text)
         after = sum(1 for l in new.split('\n') if columns(l) > MAX)
         total_before += before; total_after += after
+        if after: left[os.path.relpath(f, root).replace(os.sep, '/')] = after
         if not check and new != text: open(f, 'w', encoding='utf-8').write(new)
+    if not check:
+        with open(os.path.join(root, 'BotAutoOrder.Tests', 'Conventions', 'long-lines-baseline.txt'), 'w', encoding='utf-8') as out:
+            out.write('# Files that still have lines over 140 characters, with how many: the count may only go down. Re-wrapping a\n'
+                      '# file removes its line here; an empty list is the goal. Written by .ci/rewrap-long-lines.py.\n')
+            for path in sorted(left): out.write(f'{left[path]} {path}\n')
     print(f'lines over {MAX}: {total_before} before, {total_after} after')
 
 if __name__ == '__main__': main()
