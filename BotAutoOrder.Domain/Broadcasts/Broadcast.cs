@@ -1,14 +1,9 @@
+using BotAutoOrder.Domain.Messaging;
+
 namespace BotAutoOrder.Domain.Broadcasts;
 
 public class Broadcast
 {
-    /// <summary>Telegram's message limit, also the stored text's column length.</summary>
-    public const int MaxHtmlLength = 4096;
-    /// <summary>Telegram's caption limit (a broadcast with a photo).</summary>
-    public const int MaxCaptionLength = 1024;
-    /// <summary>Telegram's photo upload limit.</summary>
-    public const int MaxPhotoBytes = 10 * 1024 * 1024;
-
     private Broadcast() { }
 
     public Broadcast(string htmlText, string? photoFileName, byte[]? photo, BroadcastAudience audience, string createdBy, DateTime nowUtc)
@@ -44,7 +39,7 @@ public class Broadcast
     public static decimal PaidCost(int recipients) => recipients * StarsPerPaidMessage;
 
     /// <summary>The visible-text limit for this broadcast: a caption when a photo is attached.</summary>
-    public int TextLimit => Photo is { Length: > 0 } ? MaxCaptionLength : MaxHtmlLength;
+    public int TextLimit => Photo is { Length: > 0 } ? TelegramLimits.Caption : TelegramLimits.MessageText;
 
     /// <summary>True when <paramref name="bytes"/> start like a JPEG or a PNG file.</summary>
     public static bool LooksLikeImage(ReadOnlySpan<byte> bytes) =>

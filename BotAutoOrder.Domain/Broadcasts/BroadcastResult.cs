@@ -1,3 +1,5 @@
+using BotAutoOrder.Domain.Messaging;
+
 namespace BotAutoOrder.Domain.Broadcasts;
 
 /// <summary>The outcome of a broadcast action; <see cref="Text"/> explains an <see cref="BroadcastOutcome.InvalidText"/>.</summary>

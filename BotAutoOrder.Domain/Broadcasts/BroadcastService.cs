@@ -24,10 +24,10 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
     public async Task<BroadcastResult> CreateDraftAsync(string html, string? photoFileName, byte[]? photo, BroadcastAudience audience,
         string actor, CancellationToken ct)
     {
-        if (photo is { Length: > Broadcast.MaxPhotoBytes }) return new BroadcastResult(BroadcastOutcome.PhotoTooLarge);
+        if (photo is { Length: > TelegramLimits.PhotoBytes }) return new BroadcastResult(BroadcastOutcome.PhotoTooLarge);
         if (photo is { Length: > 0 } && !Broadcast.LooksLikeImage(photo)) return new BroadcastResult(BroadcastOutcome.PhotoNotImage);
         if (photo is { Length: 0 }) photo = null;
-        var check = TelegramHtmlValidator.Check(html, photo is null ? Broadcast.MaxHtmlLength : Broadcast.MaxCaptionLength);
+        var check = TelegramHtml.Check(html, photo is null ? TelegramLimits.MessageText : TelegramLimits.Caption, TelegramLimits.MessageText);
         if (!check.Ok) return new BroadcastResult(BroadcastOutcome.InvalidText, Text: check);
 
         var name = photo is null ? null : Path.GetFileName(photoFileName ?? "") is { Length: > 0 } n ? n[..Math.Min(n.Length, 100)] : "photo.jpg";

@@ -16,4 +16,12 @@ public class StockMaskTests
         Assert.True(masked.Count(c => c != '•') <= 2, masked);
         Assert.DoesNotContain(content[..Math.Min(3, content.Length)], masked);
     }
+
+    [Theory]
+    [InlineData("", "•")]
+    [InlineData("abc", "•••")]
+    [InlineData("1234567", "•••••••")]
+    [InlineData("12345678", "1••••••8")]
+    [InlineData("user@mail.test:Secret", "u••••••••••••t")]
+    public void Mask_Content_ExactMaskedForm(string content, string masked) => Assert.Equal(masked, StockItem.Mask(content));
 }

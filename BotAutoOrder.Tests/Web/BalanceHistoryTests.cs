@@ -2,6 +2,7 @@ using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,16 +25,16 @@ public sealed class BalanceHistoryTests() : BuyingTestBase(DatabaseProvider.Sqli
         }
 
         await SendAsync(buyer, "💰 Saldo");
-        var first = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Saldo kamu") == true, what: "balance page 1");
+        var first = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.BalanceView), what: "balance page 1");
         foreach (var i in new[] { 7, 6, 5, 4, 3 }) Assert.Contains($"+Rp {i}.00{i}", first.Text);
         Assert.DoesNotContain("+Rp 2.002", first.Text);
-        Assert.Contains("Halaman 1 dari 2", first.Text);
+        first.AssertShows(BotTextCatalog.PageOf, ("page", 1), ("pages", 2));
         Assert.Contains("bal:1", first.CallbackDatas());
         Assert.True(first.Text!.IndexOf("+Rp 7.007", StringComparison.Ordinal) < first.Text.IndexOf("+Rp 3.003", StringComparison.Ordinal), "newest first");
 
         await ClickAsync(buyer, "bal:1");
-        var second = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == buyer && c.Text?.Contains("Halaman 2 dari 2") == true,
-            what: "balance page 2");
+        var second = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == buyer
+            && c.Shows(BotTextCatalog.PageOf, ("page", 2), ("pages", 2)), what: "balance page 2");
         Assert.Contains("+Rp 2.002", second.Text);
         Assert.Contains("+Rp 1.001", second.Text);
         Assert.DoesNotContain("+Rp 3.003", second.Text);
@@ -41,7 +42,7 @@ public sealed class BalanceHistoryTests() : BuyingTestBase(DatabaseProvider.Sqli
         Assert.DoesNotContain("bal:2", second.CallbackDatas());
 
         await ClickAsync(buyer, "bal:99"); // an old or forged page number shows the last page
-        await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("editMessageText", buyer).Count(c => c.Text!.Contains("Halaman 2 dari 2")) == 2),
+        await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("editMessageText", buyer).Count(c => c.Shows(BotTextCatalog.PageOf, ("page", 2), ("pages", 2))) == 2),
             "clamped page");
     }
 
@@ -63,13 +64,14 @@ public sealed class BalanceHistoryTests() : BuyingTestBase(DatabaseProvider.Sqli
         }
 
         await SendAsync(buyer, "📦 Pesanan Saya");
-        var list = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pesanan terakhir") == true, what: "my orders");
-        Assert.Contains("Halaman 1 dari 2", list.Text);
+        var list = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.OrdersView), what: "my orders");
+        list.AssertShows(BotTextCatalog.PageOf, ("page", 1), ("pages", 2));
         Assert.Contains("ords:1", list.CallbackDatas());
         Assert.DoesNotContain(invoices[0], list.Text);
 
         await ClickAsync(buyer, "ords:1");
-        var older = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == buyer && c.Text?.Contains("Halaman 2 dari 2") == true, what: "page 2");
+        var older = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == buyer
+            && c.Shows(BotTextCatalog.PageOf, ("page", 2), ("pages", 2)), what: "page 2");
         Assert.Contains(invoices[0], older.Text);
         Assert.Contains($"ord:{orderIds[0]}", older.CallbackDatas());
     }

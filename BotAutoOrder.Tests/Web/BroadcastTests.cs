@@ -12,6 +12,7 @@ using BotAutoOrder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using TelegramLimits = BotAutoOrder.Tests.Support.TelegramLimits;  // the test double, not Domain.Messaging.TelegramLimits
 
 namespace BotAutoOrder.Tests.Web;
 
@@ -162,7 +163,7 @@ public abstract partial class BroadcastTests(DatabaseProvider provider, int buye
         Assert.Contains("<u>ok</u> &lt;img src=x onerror=alert(1)&gt;", previewHtml);
         Assert.Contains("Telegram does not allow the tag &lt;img&gt;", previewHtml);
 
-        var big = new byte[Broadcast.MaxPhotoBytes + 1];
+        var big = new byte[BotAutoOrder.Domain.Messaging.TelegramLimits.PhotoBytes + 1];
         Png.CopyTo(big, 0);
         Assert.Contains("larger than 10 MB", await PostPhotoAsync(owner, "Foto", big));
         Assert.Contains("JPEG or PNG", await PostPhotoAsync(owner, "Foto", "not an image at all"u8.ToArray()));

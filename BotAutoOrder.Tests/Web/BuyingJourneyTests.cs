@@ -1,10 +1,12 @@
 using System.Net;
 using BotAutoOrder.Domain.Balances;
+using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Tests.Web;
@@ -26,8 +28,8 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
 
         await SendAsync(buyer, "/start");
         await ClickAsync(buyer, $"p:{productId}:2");
-        var detail = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.Text!.Contains("Netflix 1 Bulan"), what: "product detail");
-        Assert.Contains("Rp 50.000", detail.Text); // 2 × 25.000
+        var detail = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.Shows(BotTextCatalog.ProductDetail, ("name", "Netflix 1 Bulan")), what: "product detail");
+        detail.AssertShows(BotTextCatalog.ProductDetail, ("quantity", 2), ("subtotal", Rupiah.Display(50_000))); // 2 × 25.000
         Assert.Contains($"add:{productId}:2", detail.CallbackDatas());
         await ClickAsync(buyer, $"add:{productId}:2");
         await SendAsync(buyer, "/voucher hemat10");
@@ -40,8 +42,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
         Assert.Equal(5_000, order.Discount);
         Assert.Equal(45_000, order.Total);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], invoice.FileOf("photo")[..4]); // a PNG rendered locally
-        Assert.Contains(order.InvoiceCode, invoice.Text);
-        Assert.Contains("Total bayar", invoice.Text);
+        invoice.AssertShows(BotTextCatalog.InvoiceCaption, ("invoice", order.InvoiceCode));
         Assert.Contains($"st:{order.Id}", invoice.CallbackDatas());
         Assert.Contains($"cx:{order.Id}", invoice.CallbackDatas());
         Assert.Equal(2, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Reserved)));
@@ -49,13 +50,14 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
         var webhook = await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
         Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
 
-        var delivery = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Text!.Contains("Pembayaran diterima"), what: "delivery");
+        var delivery = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), what: "delivery");
         var sold = await App.StockContentsAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold);
         Assert.Equal(2, sold.Count);
         foreach (var item in sold) Assert.Contains(item, delivery.Text);
         Assert.Equal(3, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.ProductId == productId && s.Status == StockItemStatus.Available)));
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status);
-        await Bot.WaitForAsync(c => c.Method == "editMessageCaption" && c.ChatId == buyer && c.Text!.Contains("LUNAS"), what: "QR caption edited");
+        await Bot.WaitForAsync(c => c.Method == "editMessageCaption" && c.ChatId == buyer && c.Shows(BotTextCatalog.InvoicePaid, ("invoice", order.InvoiceCode)),
+            what: "QR caption edited");
         await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == 9001 && c.Text!.Contains(order.InvoiceCode), what: "admin notification");
         Assert.Equal(1, await App.QueryAsync(db => db.VoucherRedemptions.CountAsync()));
         Assert.Contains(Pakasir.CallsTo("transaction-status"), c => c.Path.Contains(Pakasir.Find(order.InvoiceCode)!.TxnId));
@@ -70,18 +72,19 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
         await SendAsync(buyer, "/start");
 
         await SendAsync(buyer, "/deposit 50000");
-        await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == buyer && c.Text!.Contains("DEP-"), what: "deposit QR");
+        await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == buyer && c.Shows(BotTextCatalog.DepositCaption), what: "deposit QR");
         var deposit = await App.QueryAsync(db => db.Deposits.SingleAsync());
         var first = await Pakasir.PayAsync(deposit.Code, WebhookUrl, PakasirSecret, v1Shape: false);
         var again = await Pakasir.PayAsync(deposit.Code, WebhookUrl, PakasirSecret, v1Shape: false);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Text!.Contains("Saldo bertambah"), what: "deposit credited");
+        await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Shows(BotTextCatalog.DepositCredited), what: "deposit credited");
 
         await ClickAsync(buyer, $"add:{productId}:1");
         await ClickAsync(buyer, "pay:b");
 
-        await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Text!.Contains("Pembayaran diterima") && c.Text.Contains("akun-SPT-1"), what: "delivery");
+        await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader) && c.Text!.Contains("akun-SPT-1"),
+            what: "delivery");
         var customer = await App.QueryAsync(db => db.Customers.SingleAsync(c => c.TelegramUserId == buyer));
         var entries = await App.QueryAsync(db => db.BalanceEntries.Where(e => e.CustomerId == customer.Id).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([BalanceEntryKind.Deposit, BalanceEntryKind.Purchase], entries.Select(e => e.Kind));
@@ -100,7 +103,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
 
         await ClickAsync(buyer, "pay:b");
 
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Saldo kurang") == true, what: "insufficient balance");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.CheckoutInsufficient), what: "insufficient balance");
         Assert.Equal(0, await App.QueryAsync(db => db.Orders.CountAsync()));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Available)));
@@ -127,7 +130,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
         var order = await LatestOrderAsync(buyer);
         await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false);
 
-        var delivery = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Text!.Contains("Pembayaran diterima"), what: "delivery");
+        var delivery = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), what: "delivery");
         Assert.Contains("<pre>pass&lt;word&gt;&amp;1</pre>", delivery.Text);
         Assert.Contains("&lt;b&gt;Netflix &amp; \"HBO\"&lt;/b&gt;", delivery.Text);
         var admin = await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text!.Contains(order.InvoiceCode), what: "admin");

@@ -1,9 +1,11 @@
 using BotAutoOrder.Domain.Catalog;
+using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Tests.Web;
@@ -19,8 +21,8 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
         await ClickAsync(80_001, $"p:{productId}:10");
 
         var detail = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == 80_001, what: "detail");
-        Assert.Contains("Jumlah: <b>2</b>", detail.Text);
-        Assert.Contains("Maks. 2 per pesanan", detail.Text);
+        detail.AssertShows(BotTextCatalog.ProductDetail, ("quantity", 2));
+        detail.AssertShows(BotTextCatalog.ProductLimit, ("limit", 2));
         var data = detail.CallbackDatas();
         Assert.Contains($"p:{productId}:2", data);
         Assert.DoesNotContain($"p:{productId}:5", data);
@@ -28,7 +30,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
 
         await ClickAsync(80_001, $"add:{productId}:3");
 
-        var toast = await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text")?.Contains("Maksimal 2") == true, what: "limit toast");
+        var toast = await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.TooMany, ("max", 2)), what: "limit toast");
         Assert.NotNull(toast);
         Assert.Equal(0, await App.QueryAsync(db => db.CartLines.CountAsync()));
     }
@@ -42,11 +44,11 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
 
         await ClickAsync(80_002, $"p:{soldOut}:1");
         var detail = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == 80_002, what: "sold-out detail");
-        Assert.Contains("Stok habis", detail.Text);
+        detail.AssertShows(BotTextCatalog.ProductSoldOut, ("name", "Habis"));
         Assert.DoesNotContain(detail.CallbackDatas(), d => d.StartsWith("add:"));
 
         await ClickAsync(80_002, $"p:{hidden}:1");
-        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text")?.Contains("tidak tersedia") == true, what: "stale product");
+        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.ProductGone), what: "stale product");
         await ClickAsync(80_002, $"add:{hidden}:1");
         Assert.Equal(0, await App.QueryAsync(db => db.CartLines.CountAsync()));
     }
@@ -66,7 +68,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
         await ClickAsync(80_003, $"cat:{categoryId}:1");
         var second = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == 80_003 && c.Sequence > first.Sequence, what: "page 2");
 
-        Assert.Contains("(1/2)", first.Text);
+        first.AssertShows(BotTextCatalog.CategoryHeader, ("page", 1), ("pages", 2));
         Assert.Equal(8, first.CallbackDatas().Count(d => d.StartsWith("p:")));
         Assert.Contains($"cat:{categoryId}:1", first.CallbackDatas());
         Assert.Equal(2, second.CallbackDatas().Count(d => d.StartsWith("p:")));
@@ -82,7 +84,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
 
         await ClickAsync(80_004, "pay:q");
 
-        await Bot.WaitForAsync(c => c.ChatId == 80_004 && c.Text?.Contains("Gagal membuat tagihan") == true, what: "buyer told");
+        await Bot.WaitForAsync(c => c.ChatId == 80_004 && c.Shows(BotTextCatalog.CheckoutGatewayFailed), what: "buyer told");
         Assert.Equal(OrderStatus.Cancelled, (await LatestOrderAsync(80_004)).Status);
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Available)));
         Assert.DoesNotContain(Bot.Calls, c => c.Method == "sendPhoto");
@@ -102,9 +104,9 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
         Assert.Equal(OrderStatus.Cancelled, (await LatestOrderAsync(80_005)).Status);
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Available)));
         Assert.NotEmpty(Pakasir.CallsTo("cancel-transaction"));
-        await Bot.WaitForAsync(c => c.Method == "editMessageCaption" && c.ChatId == 80_005 && c.Text!.Contains("Dibatalkan"), what: "QR caption");
+        await Bot.WaitForAsync(c => c.Method == "editMessageCaption" && c.ChatId == 80_005 && c.Shows(BotTextCatalog.InvoiceCancelled), what: "QR caption");
         await ClickAsync(80_005, $"cx:{order.Id}"); // the button again: stale, nothing changes
-        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text")?.Contains("tidak berlaku") == true, what: "stale cancel");
+        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.StaleButton), what: "stale cancel");
     }
 
     [Fact]
@@ -121,7 +123,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
         var invoice = await Bot.WaitForAsync(c => c.Method == "sendPhoto" && c.ChatId == 80_007, what: "QR");
         Assert.True(invoice.Text!.Length <= 1024, $"caption is {invoice.Text.Length} characters");
         Assert.Contains("25 item", invoice.Text);
-        Assert.Contains("Total bayar", invoice.Text);
+        invoice.AssertShows(BotTextCatalog.InvoiceCaption);
     }
 
     [Fact]
@@ -139,8 +141,8 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
 
         await SendAsync(80_006, "/voucher besar");
 
-        var refusal = await Bot.WaitForAsync(c => c.ChatId == 80_006 && c.Text?.Contains("tidak bisa dipakai") == true, what: "refusal");
-        Assert.Contains("minimal belanja Rp 50.000", refusal.Text);
+        var refusal = await Bot.WaitForAsync(c => c.ChatId == 80_006 && c.Shows(BotTextCatalog.VoucherRejected), what: "refusal");
+        refusal.AssertShows(VoucherTexts.MinOrder, ("min", Rupiah.Display(50_000)));
         Assert.Null(await App.QueryAsync(db => db.Carts.Select(c => c.VoucherId).SingleAsync()));
     }
 }

@@ -1,5 +1,6 @@
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Tests.Support;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.Extensions.DependencyInjection;
 using BotAutoOrder.Web.Hosting;
 
@@ -14,23 +15,24 @@ public sealed class MyOrdersTests() : BuyingTestBase(DatabaseProvider.Sqlite)
         var productId = await SeedProductAsync("MO", "Office 365", 12_000, items: 2);
         const long buyer = 43_001;
         var orderId = await BuyWithBalanceAsync(buyer, productId, 12_000);
-        var first = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "delivery");
+        var first = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), what: "delivery");
 
         await SendAsync(buyer, "📦 Pesanan Saya");
-        var list = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pesanan terakhir") == true, what: "my orders");
+        var list = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.OrdersView), what: "my orders");
         Assert.Contains($"ord:{orderId}", list.CallbackDatas());
         await ClickAsync(buyer, $"ord:{orderId}");
-        var detail = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == buyer && c.Text!.Contains("Lunas"), what: "detail");
+        var detail = await Bot.WaitForAsync(c => c.Method == "editMessageText" && c.ChatId == buyer
+            && c.Shows(BotTextCatalog.OrderDetail, ("status", BotTextCatalog.StatusPaidName.Render(BotTexts.Indonesian))), what: "detail");
         Assert.Contains($"rs:{orderId}", detail.CallbackDatas());
         await ClickAsync(buyer, $"rs:{orderId}");
 
-        await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("sendMessage", buyer).Count(c => c.Text!.Contains("Pembayaran diterima")) == 2), "resent");
-        var again = Bot.CallsOf("sendMessage", buyer).Last(c => c.Text!.Contains("Pembayaran diterima"));
+        await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("sendMessage", buyer).Count(c => c.Shows(BotTextCatalog.DeliveryHeader)) == 2), "resent");
+        var again = Bot.CallsOf("sendMessage", buyer).Last(c => c.Shows(BotTextCatalog.DeliveryHeader));
         Assert.Equal(first.Text, again.Text);
 
         await ClickAsync(43_002, $"rs:{orderId}"); // someone else's order: stale, nothing sent
-        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text")?.Contains("tidak berlaku") == true, what: "stale");
-        Assert.DoesNotContain(Bot.CallsOf("sendMessage", 43_002), c => c.Text!.Contains("Pembayaran diterima"));
+        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.StaleButton), what: "stale");
+        Assert.Empty(Bot.Sent(43_002, BotTextCatalog.DeliveryHeader));
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class MyOrdersTests() : BuyingTestBase(DatabaseProvider.Sqlite)
 
         await SendAsync(43_003, "❓ Bantuan");
 
-        var help = await Bot.WaitForAsync(c => c.ChatId == 43_003 && c.Text?.Contains("Cara order") == true, what: "help");
-        Assert.Contains("@toko_admin", help.Text);
+        var help = await Bot.WaitForAsync(c => c.ChatId == 43_003 && c.Shows(BotTextCatalog.Help), what: "help");
+        help.AssertShows(BotTextCatalog.HelpContact, ("username", "toko_admin"));
     }
 }

@@ -7,6 +7,7 @@ using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Tests.Web;
@@ -61,9 +62,9 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
         Assert.Equal(BotAutoOrder.Web.Payments.ConfirmationStatus.Applied, (await poll).Status); // the poll path agrees, without a second effect
 
         Assert.All(codes, c => Assert.Equal(HttpStatusCode.OK, c));
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "delivery");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), what: "delivery");
         await EventuallyAsync(async () => await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == BotAutoOrder.Domain.Messaging.OutboxStatus.Pending)) == 0, "outbox drained");
-        Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Text!.Contains("Pembayaran diterima"));
+        Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Shows(BotTextCatalog.DeliveryHeader));
         Assert.Equal(2, await SoldCountAsync(productId));
         Assert.Equal(2, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold)));
         Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "payment.applied")));
@@ -117,7 +118,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
         Assert.Equal(OrderStatus.PendingPayment, after.Status);
         Assert.Equal(0, await SoldCountAsync(productId));
         Assert.Null(await App.QueryAsync(db => db.Payments.Where(p => p.OrderId == order.Id).Select(p => p.AppliedAtUtc).SingleAsync()));
-        Assert.DoesNotContain(Bot.Calls, c => c.Text?.Contains("Pembayaran diterima") == true);
+        Assert.DoesNotContain(Bot.Calls, c => c.Shows(BotTextCatalog.DeliveryHeader));
         if (forgery == "amount") // money arrived with the wrong amount: an admin-visible reconciliation item, never silence
             Assert.Equal(PaymentIssueKind.AmountMismatch, await App.QueryAsync(db => db.PaymentIssues.Select(i => i.Kind).SingleAsync()));
     }
@@ -131,7 +132,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
 
         Pakasir.SetStatus(order.InvoiceCode, PaymentStatus.Completed); // paid, but Pakasir's webhook never arrives
 
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, TimeSpan.FromSeconds(30), "delivery via reconciliation");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), TimeSpan.FromSeconds(30), "delivery via reconciliation");
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status);
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "payment.applied" && a.Actor == "system:reconcile")));
     }
@@ -146,7 +147,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
         await App.QueryAsync(db => db.Orders.Where(o => o.Id == order.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1))));
         await EventuallyAsync(async () => (await LatestOrderAsync(late)).Status == OrderStatus.Expired, "order expired by the worker");
-        await Bot.WaitForAsync(c => c.Method == "editMessageCaption" && c.ChatId == late && c.Text!.Contains("Kedaluwarsa"), what: "QR says expired");
+        await Bot.WaitForAsync(c => c.Method == "editMessageCaption" && c.ChatId == late && c.Shows(BotTextCatalog.InvoiceExpired), what: "QR says expired");
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.Status == StockItemStatus.Available)));
         await App.QueryAsync(async db =>
         {
@@ -169,7 +170,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
         Assert.Equal(BalanceEntryKind.LatePaymentCredit, entry.Kind);
         Assert.Equal(PaymentIssueKind.LatePaymentCredited, await App.QueryAsync(db => db.PaymentIssues.Select(i => i.Kind).SingleAsync()));
         var shown = BotAutoOrder.Domain.Common.Rupiah.Display(paid);
-        await Bot.WaitForAsync(c => c.ChatId == late && c.Text?.Contains("masuk ke saldo") == true && c.Text.Contains(shown), what: "buyer told the credited amount");
+        await Bot.WaitForAsync(c => c.ChatId == late && c.Shows(BotTextCatalog.LateCredited, ("amount", shown)), what: "buyer told the credited amount");
         await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("terlambat") == true && c.Text.Contains(shown), what: "admins told");
         Assert.Equal(OrderStatus.Expired, (await LatestOrderAsync(late)).Status);
     }
@@ -187,7 +188,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
 
         await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, Secret, v1Shape: V1);
 
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: "late delivery");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), what: "late delivery");
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status);
         Assert.Equal(1, await SoldCountAsync(productId));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));

@@ -8,6 +8,7 @@ using BotAutoOrder.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using TelegramLimits = BotAutoOrder.Tests.Support.TelegramLimits;  // the test double, not Domain.Messaging.TelegramLimits
 
 namespace BotAutoOrder.Tests.Web;
 

@@ -1,20 +1,35 @@
 using BotAutoOrder.Web.Dashboard;
+using BotAutoOrder.Web.Telegram.Texts;
 
 namespace BotAutoOrder.Tests.Web;
 
-/// <summary>The bot-text preview: only Telegram's tags survive, everything else is inert, and what Telegram would refuse is an error.</summary>
+/// <summary>
+/// The bot-text editor's check and preview (through Domain.Messaging.TelegramHtml): only Telegram's tags survive, everything
+/// else is inert, and what Telegram would refuse is an error in the dashboard's words.
+/// </summary>
 public sealed class TelegramHtmlTests
 {
+    private static readonly TextTemplate Any = BotTextEditor.Templates[0];
+
     [Fact]
-    public void SupportedTags_AreRendered_AndTheDefaultCatalogIsValid()
+    public void Validate_SupportedTags_RenderedInThePreview()
     {
-        var result = TelegramHtml.Check("<b>a</b> <i>b</i> <code>c</code> <tg-spoiler>d</tg-spoiler> <a href=\"https://t.me/x\">e</a> &amp; &lt;3");
+        var result = BotTextEditor.Validate(Any,
+            "<b>a</b> <i>b</i> <code>c</code> <tg-spoiler>d</tg-spoiler> <span class=\"tg-spoiler\">e</span> <tg-emoji emoji-id=\"1\">👍</tg-emoji> &amp; &lt;3");
         Assert.Empty(result.Errors);
-        Assert.Equal("<b>a</b> <i>b</i> <code>c</code> <span class=\"tg-spoiler\">d</span> <a href=\"https://t.me/x\" rel=\"nofollow noopener\">e</a> &amp; &lt;3",
-            result.PreviewHtml);
+        Assert.Equal("<b>a</b> <i>b</i> <code>c</code> <span class=\"tg-spoiler\">d</span> <span class=\"tg-spoiler\">e</span> " +
+                     "<span class=\"tg-emoji\">👍</span> &amp; &lt;3", result.PreviewHtml);
+    }
+
+    [Fact]
+    public void Validate_DefaultCatalog_HasNoErrors()
+    {
         foreach (var t in BotTextEditor.Templates)
             foreach (var text in new[] { t.Indonesian, t.English })
-                Assert.True(BotTextEditor.Validate(t, text).Errors.Count == 0, $"{t.Key}: {string.Join("; ", BotTextEditor.Validate(t, text).Errors.Select(e => string.Format(e.Key, e.Args)))}");
+            {
+                var errors = BotTextEditor.Validate(t, text).Errors;
+                Assert.True(errors.Count == 0, $"{t.Key}: {string.Join("; ", errors.Select(e => string.Format(e.Key, e.Args)))}");
+            }
     }
 
     [Theory]
@@ -22,23 +37,23 @@ public sealed class TelegramHtmlTests
     [InlineData("<b>open", "<b> is never closed.")]
     [InlineData("<b><i>x</b></i>", "</b> does not close an open <b>.")]
     [InlineData("1 < 2", "a bare < must be written &lt;.")]
-    [InlineData("Tom & Jerry", "a bare & must be written &amp;.")]
-    [InlineData("<b onclick=\"x()\">y</b>", "<b> takes no attributes.")]
-    public void WhatTelegramWouldRefuse_IsAnError_AndNothingIsLive(string text, string error)
+    [InlineData("a &nbsp; b", "the entity &nbsp; is not supported.")]
+    [InlineData("<b onclick=\"x()\">y</b>", "<b> has an attribute it does not accept.")]
+    [InlineData("<a>y</a>", "a link needs exactly one href attribute.")]
+    public void Validate_WhatTelegramWouldRefuse_IsAnErrorAndNothingIsLive(string text, string error)
     {
-        var result = TelegramHtml.Check(text);
-        Assert.NotEmpty(result.Errors);
-        Assert.Contains("Telegram would refuse this message: " + error, result.Errors);
+        var result = BotTextEditor.Validate(Any, text);
+        Assert.Contains("Telegram would refuse this message: " + error, result.Errors.Select(e => string.Format(e.Key, e.Args)));
         Assert.DoesNotContain("<script", result.PreviewHtml);
         Assert.DoesNotContain("onclick=\"", result.PreviewHtml);
     }
 
     [Fact]
-    public void JavascriptLinks_AreNotClickable()
+    public void Validate_JavascriptLink_IsNotClickable()
     {
-        var result = TelegramHtml.Check("<a href=\"javascript:alert(1)\">x</a> <a href='https://ok.test/?a=1&amp;b=\"2\"'>y</a>");
-        Assert.Contains("<a href=\"#\"", result.PreviewHtml);
+        var result = BotTextEditor.Validate(Any, "<a href=\"javascript:alert(1)\">x</a> <a href='https://ok.test/?a=1&amp;b=\"2\"'>y</a>");
         Assert.DoesNotContain("javascript:", result.PreviewHtml);
         Assert.DoesNotContain("b=\"2", result.PreviewHtml);
+        Assert.Contains("<span class=\"tg-link\">x</span>", result.PreviewHtml);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,18 +35,18 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
         var productId = await SeedProductAsync("SNK", "Netflix Sharing", 20_000, items: 2, terms: Terms);
         const long buyer = 60_001;
         var orderId = await BuyWithBalanceAsync(buyer, productId, 20_000);
-        var termsMessage = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("SNK Netflix Sharing") == true, what: "terms after delivery");
+        var termsMessage = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.TermsMessage, ("product", "Netflix Sharing")), what: "terms after delivery");
         Assert.Contains($"snk:{orderId}:{productId}", termsMessage.CallbackDatas());
 
         await ClickAsync(buyer, $"snk:{orderId}:{productId}");
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Kirim bukti SNK") == true, what: "prompt");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.TermsPrompt), what: "prompt");
         await SendAsync(buyer, "sudah <b>bro</b> & aman");
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Bukti SNK diterima") == true, what: "received");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.TermsReceived), what: "received");
         var forwarded = await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("Bukti SNK") == true, what: "forwarded to admin");
         Assert.Contains("sudah &lt;b&gt;bro&lt;/b&gt; &amp; aman", forwarded.Text);
 
         await ClickAsync(buyer, $"snk:{orderId}:{productId}"); // a second proof: asked whether to replace
-        var ask = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Ganti dengan bukti baru") == true, what: "replace question");
+        var ask = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.TermsAskReplace), what: "replace question");
         var proofId = await App.QueryAsync(db => db.TermsProofs.Select(p => p.Id).SingleAsync());
         Assert.Contains($"snkr:{proofId}", ask.CallbackDatas());
         await ClickAsync(buyer, $"snkr:{proofId}");
@@ -59,8 +60,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
 
         await using (var scope = App.Services.CreateAsyncScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<TermsService>().ReviewAsync(proof.Id, false, "Foto <buram>", "admin:a@b.c", CancellationToken.None));
-        var verdict = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("ditolak") == true, what: "buyer told");
-        Assert.Contains("Foto &lt;buram&gt;", verdict.Text);
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.TermsRejected, ("note", "Foto <buram>")), what: "buyer told");
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "terms.rejected")));
     }
 
@@ -72,7 +72,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
 
         await ClickAsync(60_003, $"snk:{orderId}:{productId}");
 
-        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text")?.Contains("tidak berlaku") == true, what: "stale");
+        await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.StaleButton), what: "stale");
         Assert.Equal(0, await App.QueryAsync(db => db.TermsProofs.CountAsync()));
     }
 
@@ -86,7 +86,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
         await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("Stok menipis") == true, what: "low stock alert");
         await BuyWithBalanceAsync(60_006, productId, 5_000); // 1 left: still below, no second alert
         await EventuallyAsync(async () => await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == BotAutoOrder.Domain.Messaging.OutboxStatus.Pending)) == 0, "outbox drained");
-        await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("sendMessage", 60_006).Any(c => c.Text!.Contains("Pembayaran diterima"))), "third delivery");
+        await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("sendMessage", 60_006).Any(c => c.Shows(BotTextCatalog.DeliveryHeader))), "third delivery");
         Assert.Single(Bot.CallsOf("sendMessage", 9001), c => c.Text!.Contains("Stok menipis"));
         Assert.True(await App.QueryAsync(db => db.Products.Where(p => p.Id == productId).Select(p => p.LowStockAlerted).SingleAsync()));
     }
@@ -146,14 +146,14 @@ public sealed class AntiSpamTests() : BuyingTestBase(DatabaseProvider.Sqlite)
         var productId = await SeedProductAsync("SPAM", "Promo", 1_000, items: 20);
         for (var q = 1; q <= 6; q++) await ClickAsync(70_001, $"p:{productId}:{q}"); // pressing ➕ a few times
 
-        Assert.DoesNotContain(Bot.Calls, c => c.ChatId == 70_001 && (c.Text ?? c.Str("text"))?.Contains("Pelan-pelan") == true);
+        Assert.DoesNotContain(Bot.Calls, c => c.ChatId == 70_001 && c.Shows(BotTextCatalog.SpamWarning));
 
         for (var i = 0; i < 20; i++) await SendAsync(70_002, $"spam {i}");
 
-        var warnings = Bot.Calls.Count(c => c.ChatId == 70_002 && c.Text?.Contains("Pelan-pelan") == true);
+        var warnings = Bot.Calls.Count(c => c.ChatId == 70_002 && c.Shows(BotTextCatalog.SpamWarning));
         Assert.Equal(1, warnings);
         await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("Spam") == true, what: "admin alerted");
-        Assert.Equal(8, Bot.CallsOf("sendMessage", 70_002).Count(c => c.Text!.Contains("belum paham"))); // the rest were ignored
+        Assert.Equal(8, Bot.CallsOf("sendMessage", 70_002).Count(c => c.Shows(BotTextCatalog.UnknownText))); // the rest were ignored
         await EventuallyAsync(async () => await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == BotAutoOrder.Domain.Messaging.OutboxStatus.Pending)) == 0, "outbox drained");
         Assert.Single(Bot.CallsOf("sendMessage", 9001), c => c.Text!.Contains("Spam"));
     }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
@@ -38,10 +39,26 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
             warnings.Add(("The placeholder {0} is not used; buyers will not see that value.", ["{" + missing + "}"]));
         if (string.IsNullOrWhiteSpace(text)) errors.Add(("Required", []));
         var filled = BotTexts.Fill(text, template.Placeholders.Select(p => (p, (object?)Sample(p))).ToArray());
-        var html = TelegramHtml.Check(filled);
-        errors.AddRange(html.Problems);
-        return new Check(errors, warnings, html.PreviewHtml);
+        var html = TelegramHtml.Check(filled, int.MaxValue);
+        if (html.Problem == HtmlProblem.Empty) { if (!string.IsNullOrWhiteSpace(text)) errors.Add(("Required", [])); }
+        else if (!html.Ok) errors.Add(Refusal(html));
+        return new Check(errors, warnings, TelegramHtml.Preview(filled));
     }
+
+    private const string Refused = "Telegram would refuse this message: ";
+
+    /// <summary>The dashboard's words (a <see cref="UiText"/> key and its arguments) for what Telegram would refuse.</summary>
+    public static (string Key, object[] Args) Refusal(HtmlCheck check) => check.Problem switch
+    {
+        HtmlProblem.TagNotAllowed => (Refused + "it does not support the tag <{0}>.", [check.Detail ?? ""]),
+        HtmlProblem.Unclosed => (Refused + "<{0}> is never closed.", [check.Detail ?? ""]),
+        HtmlProblem.UnexpectedClose => (Refused + "</{0}> does not close an open <{0}>.", [check.Detail ?? ""]),
+        HtmlProblem.BareLessThan => (Refused + "a bare {0} must be written {1}.", ["<", "&lt;"]),
+        HtmlProblem.UnknownEntity => (Refused + "the entity {0} is not supported.", [check.Detail ?? ""]),
+        HtmlProblem.BadAttribute when check.Detail == "a" => (Refused + "a link needs exactly one href attribute.", []),
+        HtmlProblem.BadAttribute => (Refused + "<{0}> has an attribute it does not accept.", [check.Detail ?? ""]),
+        _ => (Refused + "{0}.", [check.Problem.ToString()]),
+    };
 
     public static string Listed(TextTemplate template) =>
         template.Placeholders.Length == 0 ? "–" : string.Join(", ", template.Placeholders.Select(p => "{" + p + "}"));

@@ -92,7 +92,6 @@ public static class DashboardSetup
         });
 
         services.AddSingleton<UserStampCache>();
-        services.AddScoped<StoreTime>();
         services.AddScoped<OrderActions>();
         services.AddScoped<TwoFactor.TwoFactorService>();
         services.AddScoped<TwoFactor.RequireTwoFactorFilter>();

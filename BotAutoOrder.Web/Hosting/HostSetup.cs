@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Settings;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,8 @@ public static class HostSetup
                 ContactUsername = shop.ContactUsername,
             });
         });
+        services.AddSingleton(sp =>
+            new StoreTime(sp.GetRequiredService<IOptions<StoreOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HostOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());
         services.AddSingleton<IValidateOptions<StoreOptions>>(sp => sp.GetRequiredService<HostOptionsValidator>());

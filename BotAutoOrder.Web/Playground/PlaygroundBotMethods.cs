@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using BotAutoOrder.Domain.Messaging;
 
 namespace BotAutoOrder.Web.Playground;
 
@@ -8,8 +10,6 @@ namespace BotAutoOrder.Web.Playground;
 /// </summary>
 internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest call)
 {
-    private const int MaxText = 4096;
-    private const int MaxCaption = 1024;
     private const string AttachPrefix = "attach://";
     private const string NotModified = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
@@ -17,7 +17,7 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     {
         if (call.Long("chat_id") is not { } chatId) return BotApiResult.Fail(400, "Bad Request: chat not found");
         var text = call.Str("text") ?? "";
-        if (CheckText(text, MaxText, "message text", "message is too long") is { } error) return error;
+        if (CheckText(text, TelegramLimits.MessageText, "message text", "message is too long") is { } error) return error;
         var markup = call.Parameters["reply_markup"];
         var message = store.Add(chatId, PlaygroundAuthor.Bot, m => m with
         {
@@ -31,14 +31,14 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     {
         if (call.Long("chat_id") is not { } chatId) return BotApiResult.Fail(400, "Bad Request: chat not found");
         var caption = call.Str("caption");
-        if (caption is not null && CheckText(caption, MaxCaption, "caption", "message caption is too long", allowEmpty: true) is { } error) return error;
+        if (caption is not null && CheckText(caption, TelegramLimits.Caption, "caption", "message caption is too long", allowEmpty: true) is { } error) return error;
         PlaygroundFile? file;
         // Telegram.Bot names the file part and puts "attach://<part>" in the field, as the Bot API allows.
         var reference = call.Str(kind);
         if (call.Files.TryGetValue(kind, out var upload)
             || (reference?.StartsWith(AttachPrefix, StringComparison.Ordinal) == true && call.Files.TryGetValue(reference[AttachPrefix.Length..], out upload)))
         {
-            var limit = kind == "photo" ? 10 * 1024 * 1024 : 50 * 1024 * 1024;
+            var limit = kind == "photo" ? TelegramLimits.PhotoBytes : TelegramLimits.DocumentBytes;
             if (upload.Bytes.Length == 0) return BotApiResult.Fail(400, $"Bad Request: file must be non-empty");
             if (upload.Bytes.Length > limit) return BotApiResult.Fail(413, "Request Entity Too Large");
             file = store.AddFile(kind, upload.FileName, ContentTypes.Of(upload.FileName, upload.ContentType, upload.Bytes), upload.Bytes);
@@ -58,7 +58,7 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     public BotApiResult EditText()
     {
         var text = call.Str("text") ?? "";
-        if (CheckText(text, MaxText, "message text", "message is too long") is { } error) return error;
+        if (CheckText(text, TelegramLimits.MessageText, "message text", "message is too long") is { } error) return error;
         return Edit(m => m.Text is null ? "Bad Request: there is no text in the message to edit" : null,
             m => m with { Text = text, ParseMode = call.Str("parse_mode") });
     }
@@ -66,7 +66,7 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     public BotApiResult EditCaption()
     {
         var caption = call.Str("caption") ?? "";
-        if (CheckText(caption, MaxCaption, "caption", "message caption is too long", allowEmpty: true) is { } error) return error;
+        if (CheckText(caption, TelegramLimits.Caption, "caption", "message caption is too long", allowEmpty: true) is { } error) return error;
         return Edit(m => m.Photo is null && m.Document is null ? "Bad Request: there is no caption in the message to edit" : null,
             m => m with { Caption = caption.Length == 0 ? null : caption, ParseMode = call.Str("parse_mode") });
     }
@@ -114,8 +114,24 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     {
         var html = string.Equals(call.Str("parse_mode"), "HTML", StringComparison.OrdinalIgnoreCase);
         if (!allowEmpty && string.IsNullOrWhiteSpace(text)) return BotApiResult.Fail(400, $"Bad Request: {what} is empty");
-        if (html && TelegramHtmlCheck.Validate(text) is { } parseError) return BotApiResult.Fail(400, $"Bad Request: can't parse entities: {parseError}");
-        return TelegramHtmlCheck.VisibleLength(text, html) > max ? BotApiResult.Fail(400, $"Bad Request: {tooLong}") : null;
+        var check = html ? TelegramHtml.Check(text, max) : null;
+        if (check is { Problem: not (HtmlProblem.None or HtmlProblem.Empty or HtmlProblem.TooLong) })
+            return BotApiResult.Fail(400, $"Bad Request: can't parse entities: {ParseError(text, check)}");
+        return (check?.Length ?? text.Length) > max ? BotApiResult.Fail(400, $"Bad Request: {tooLong}") : null;
+    }
+
+    /// <summary>The reason as Telegram words it (offsets in UTF-8 bytes).</summary>
+    private static string ParseError(string text, HtmlCheck check)
+    {
+        var offset = Encoding.UTF8.GetByteCount(text.AsSpan(0, check.Position));
+        return check.Problem switch
+        {
+            HtmlProblem.UnexpectedClose => $"Unexpected end tag at byte offset {offset}",
+            HtmlProblem.Unclosed => $"Can't find end tag corresponding to start tag \"{check.Detail}\"",
+            HtmlProblem.BareLessThan => $"Unclosed start tag at byte offset {offset}",
+            HtmlProblem.UnknownEntity => $"Unsupported HTML entity \"{check.Detail}\" at byte offset {offset}",
+            _ => $"Unsupported start tag \"{check.Detail}\" at byte offset {offset}",
+        };
     }
 
     private static bool SameKeyboard(PlaygroundMessage a, PlaygroundMessage b) =>

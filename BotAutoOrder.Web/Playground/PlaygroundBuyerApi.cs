@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Web.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
@@ -15,16 +16,12 @@ namespace BotAutoOrder.Web.Playground;
 /// </summary>
 public static class PlaygroundBuyerApi
 {
-    public const int MaxText = 4096;
-    public const int MaxCaption = 1024;
-    public const long MaxPhotoBytes = 10 * 1024 * 1024;
-
     public static async Task<IResult> SendAsync(PlaygroundSendInput input, PlaygroundStore store, UpdatePipeline pipeline,
         AppDbContext db, IHostApplicationLifetime life)
     {
         if (ProfileOf(input.BuyerId, input.FirstName, input.LanguageCode, out var profile) is { } bad) return bad;
         if (string.IsNullOrWhiteSpace(input.Text)) return Problem("text is required");
-        if (input.Text.Length > MaxText) return Problem($"text is longer than {MaxText} characters (Telegram's limit)");
+        if (input.Text.Length > TelegramLimits.MessageText) return Problem($"text is longer than {TelegramLimits.MessageText} characters (Telegram's limit)");
 
         store.SetProfile(profile.UserId, profile);
         var message = store.Add(profile.UserId, PlaygroundAuthor.Buyer, m => m with { Text = input.Text });
@@ -59,14 +56,14 @@ public static class PlaygroundBuyerApi
         AppDbContext db, IHostApplicationLifetime life)
     {
         if (!request.HasFormContentType) return Problem("send multipart/form-data with a 'photo' file");
-        if (request.ContentLength > MaxPhotoBytes + 64 * 1024) return Problem("the photo is larger than 10 MB (Telegram's limit)");
+        if (request.ContentLength > TelegramLimits.PhotoBytes + 64 * 1024) return Problem("the photo is larger than 10 MB (Telegram's limit)");
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         _ = long.TryParse(form["buyerId"], out var buyerId);
         if (ProfileOf(buyerId, form["firstName"], form["languageCode"], out var profile) is { } bad) return bad;
         if (form.Files.GetFile("photo") is not { Length: > 0 } upload) return Problem("a non-empty 'photo' file is required");
-        if (upload.Length > MaxPhotoBytes) return Problem("the photo is larger than 10 MB (Telegram's limit)");
+        if (upload.Length > TelegramLimits.PhotoBytes) return Problem("the photo is larger than 10 MB (Telegram's limit)");
         string? caption = string.IsNullOrWhiteSpace(form["caption"]) ? null : form["caption"].ToString();
-        if (caption is { Length: > MaxCaption }) return Problem($"caption is longer than {MaxCaption} characters (Telegram's limit)");
+        if (caption is { Length: > TelegramLimits.Caption }) return Problem($"caption is longer than {TelegramLimits.Caption} characters (Telegram's limit)");
 
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, request.HttpContext.RequestAborted);

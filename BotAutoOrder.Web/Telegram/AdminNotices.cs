@@ -36,7 +36,7 @@ public sealed class AdminNotices(AppDbContext db, StoreTime time)
                     sb.Append($"💰 Masuk saldo: <b>{Rupiah.Display(credited)}</b>\n");
                 sb.Append($"👤 {Html.Escape(buyer.DisplayName)}{(buyer.Username is null ? "" : " @" + Html.Escape(buyer.Username))} (<code>{buyer.TelegramUserId}</code>)\n");
                 foreach (var line in order.Lines) sb.Append($"• {Html.Escape(line.ProductName)} × {line.Quantity}\n");
-                sb.Append($"🕒 {time.Format(order.PaidAtUtc ?? order.CreatedAtUtc)}");
+                sb.Append($"🕒 {time.Long(order.PaidAtUtc ?? order.CreatedAtUtc)}");
                 return sb.ToString();
             case OutboxKinds.DepositPaidAdmin:
                 var depositId = JsonSerializer.Deserialize<DepositPayload>(message.PayloadJson)!.DepositId;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BotAutoOrder.Domain.Messaging;
 
 namespace BotAutoOrder.Web.Telegram;
 
@@ -50,7 +51,7 @@ public static class CallbackData
 
     public static (string Verb, string[] Args) Parse(string? data)
     {
-        if (string.IsNullOrEmpty(data) || data.Length > 64) return ("", []);
+        if (string.IsNullOrEmpty(data) || data.Length > TelegramLimits.CallbackDataBytes) return ("", []);
         var parts = data.Split(':');
         return (parts[0], parts[1..]);
     }

@@ -59,7 +59,6 @@ public static class TelegramSetup
         services.AddScoped<QrSender>();
         services.AddScoped<AdminNotices>();
         services.AddScoped<VoucherTexts>();
-        services.AddSingleton<StoreTime>();
         services.AddSingleton<OwnerBot>();
 
         var mode = (config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new()).EffectiveMode;

@@ -1,4 +1,5 @@
 using BotAutoOrder.Domain.Broadcasts;
+using BotAutoOrder.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ public sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>
     public void Configure(EntityTypeBuilder<Broadcast> b)
     {
         b.ToTable("broadcasts");
-        b.Property(x => x.HtmlText).HasMaxLength(4096);
+        b.Property(x => x.HtmlText).HasMaxLength(TelegramLimits.MessageText);
         b.Property(x => x.PhotoFileName).HasMaxLength(255);
         b.Property(x => x.CreatedBy).HasMaxLength(200);
         b.HasIndex(x => x.CreatedAtUtc);

@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Settings;

@@ -8,7 +8,10 @@ using Telegram.Bot.Types.Enums;
 
 namespace BotAutoOrder.Web.Telegram.OutboxRenderers;
 
-/// <summary><see cref="OutboxKinds.TermsProofAdmin"/>: the proof reaches each admin — the photo (by its Telegram file id) with the text as caption, or the text.</summary>
+/// <summary>
+/// <see cref="OutboxKinds.TermsProofAdmin"/>: the proof reaches each admin — the photo (by its Telegram file id) with the text
+/// as caption, or the text; a long proof is shortened without cutting through a tag or an entity.
+/// </summary>
 public sealed class TermsProofAdminRenderer(AppDbContext db) : IOutboxRenderer
 {
     public string Kind => OutboxKinds.TermsProofAdmin;
@@ -22,8 +25,8 @@ public sealed class TermsProofAdminRenderer(AppDbContext db) : IOutboxRenderer
         var html = $"📎 <b>Bukti SNK</b> #{proof.Id}\n🧾 <code>{Html.Escape(order)}</code> · {Html.Escape(product)}\n" +
                    $"👤 {Html.Escape(buyer.DisplayName)} (<code>{buyer.TelegramUserId}</code>)\n\n{Html.Escape(proof.Text ?? "(tanpa teks)")}";
         if (proof.PhotoFileId is { } photo)
-            await client.SendPhoto(message.ChatId, InputFile.FromFileId(photo), html.Length > 1024 ? html[..1020] + "…" : html, ParseMode.Html, cancellationToken: ct);
+            await client.SendPhoto(message.ChatId, InputFile.FromFileId(photo), TelegramHtml.Truncate(html, TelegramLimits.Caption), ParseMode.Html, cancellationToken: ct);
         else
-            await client.SendMessage(message.ChatId, html.Length > 4096 ? html[..4090] + "…" : html, ParseMode.Html, cancellationToken: ct);
+            await client.SendMessage(message.ChatId, TelegramHtml.Truncate(html, TelegramLimits.MessageText), ParseMode.Html, cancellationToken: ct);
     }
 }

@@ -62,7 +62,7 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         var deposit = await db.Deposits.FirstAsync(d => d.Id == result.DepositId, ct);
         var payment = await db.Payments.AsNoTracking().FirstAsync(p => p.Id == result.PaymentId, ct);
         var caption = await texts.RenderAsync(BotTextCatalog.DepositCaption, buyer.Lang, ct, ("code", deposit.Code), ("amount", Rupiah.Display(deposit.Amount)),
-            ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)), ("expires", time.Format(deposit.ExpiresAtUtc)));
+            ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)), ("expires", time.Long(deposit.ExpiresAtUtc)));
         var keyboard = new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang, CallbackData.DepositStatus(deposit.Id), ct));
         deposit.AttachQrMessage(buyer.ChatId, await qr.SendAsync(buyer.ChatId, payment.QrString ?? deposit.Code, caption, keyboard, ct));
         await db.SaveChangesAsync(ct);
@@ -110,7 +110,7 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
             lines.AppendLine(await texts.RenderAsync(BotTextCatalog.CartLine, buyer.Lang, ct, ("name", l.ProductName), ("quantity", l.Quantity),
                 ("line_total", Rupiah.Display(l.LineTotal))));
         var text = await texts.RenderAsync(BotTextCatalog.OrderDetail, buyer.Lang, ct, ("invoice", order.InvoiceCode),
-            ("status", await texts.RenderAsync(StatusName(order.Status), buyer.Lang, ct)), ("date", time.Format(order.CreatedAtUtc)),
+            ("status", await texts.RenderAsync(StatusName(order.Status), buyer.Lang, ct)), ("date", time.Long(order.CreatedAtUtc)),
             ("lines", new TgHtml(lines.ToString().TrimEnd())), ("total", Rupiah.Display(order.Total)));
         var rows = new List<InlineKeyboardButton[]>();
         if (order.Status == OrderStatus.Paid) rows.Add([await buttons.Callback(BotTextCatalog.BtnResend, buyer.Lang, CallbackData.Resend(order.Id), ct)]);

@@ -1,5 +1,6 @@
 using System.Text;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Web.Telegram.Texts;
@@ -16,8 +17,6 @@ public sealed record Delivery(string? Html, string? FileName, string? FileConten
 /// </summary>
 public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsService settings, StockCipher cipher)
 {
-    public const int MaxMessageLength = 4096;
-
     /// <summary>Null when the order's items may go out now; otherwise why not (see <see cref="Domain.Orders.OrderDeliveryRules"/>).</summary>
     public async Task<string?> WhyNotAsync(long orderId, CancellationToken ct) =>
         Domain.Orders.OrderDeliveryRules.WhyNot(await db.Orders.Where(o => o.Id == orderId).Select(o => (Domain.Orders.OrderStatus?)o.Status).FirstOrDefaultAsync(ct));
@@ -42,7 +41,7 @@ public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsSe
         }
         html.Append(await texts.RenderAsync(BotTextCatalog.DeliveryFooter, lang, ct, ("store", store)));
 
-        if (html.Length <= MaxMessageLength) return new Delivery(html.ToString(), null, null, null);
+        if (html.Length <= TelegramLimits.MessageText) return new Delivery(html.ToString(), null, null, null);
         var caption = await texts.RenderAsync(BotTextCatalog.DeliveryDocument, lang, ct, ("invoice", order.InvoiceCode), ("count", items.Count));
         return new Delivery(null, $"{order.InvoiceCode}.txt", file.ToString(), caption);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using BotAutoOrder.Domain.Common;
+using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Telegram.Texts;
@@ -19,7 +20,7 @@ public sealed class InvoiceCaptions(BotTexts texts, StoreTime time)
             ? new TgHtml(await texts.RenderAsync(BotTextCatalog.CartDiscount, lang, ct, ("code", "✓"), ("discount", Rupiah.Display(order.Discount))))
             : new TgHtml("");
         var caption = await RenderAsync(order, payment, lines.ToString().TrimEnd(), discount, lang, ct);
-        if (caption.Length <= QrSender.MaxCaption) return caption;
+        if (caption.Length <= TelegramLimits.Caption) return caption; // the source length, never below what Telegram counts
         // Too many lines for a photo caption (1024): list them as a count instead of cutting through the HTML.
         var count = order.Lines.Sum(l => l.Quantity);
         return await RenderAsync(order, payment, $"🛍️ {count} item", discount, lang, ct);
@@ -29,7 +30,7 @@ public sealed class InvoiceCaptions(BotTexts texts, StoreTime time)
         texts.RenderAsync(BotTextCatalog.InvoiceCaption, lang, ct,
             ("invoice", order.InvoiceCode), ("lines", new TgHtml(linesHtml)), ("subtotal", Rupiah.Display(order.Subtotal)),
             ("discount", discount), ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)),
-            ("expires", time.Format(order.ExpiresAtUtc)));
+            ("expires", time.Long(order.ExpiresAtUtc)));
 
     public Task<string> ClosedAsync(string invoiceCode, string reason, string lang, CancellationToken ct) => texts.RenderAsync(reason switch
     {

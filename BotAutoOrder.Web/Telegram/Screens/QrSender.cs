@@ -6,11 +6,9 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace BotAutoOrder.Web.Telegram.Screens;
 
-/// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder). Callers keep captions under <see cref="MaxCaption"/>.</summary>
+/// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder). Callers keep captions within <see cref="Domain.Messaging.TelegramLimits.Caption"/>.</summary>
 public sealed class QrSender(ITelegramBotClient bot, QrCodeRenderer renderer)
 {
-    public const int MaxCaption = 1024;
-
     public async Task<int> SendAsync(long chatId, string qrString, string caption, InlineKeyboardMarkup keyboard, CancellationToken ct)
     {
         await using var png = new MemoryStream(renderer.RenderPng(qrString));

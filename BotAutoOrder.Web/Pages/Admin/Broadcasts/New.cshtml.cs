@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BotAutoOrder.Domain.Broadcasts;
+using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Web.Dashboard;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,8 +33,9 @@ public sealed class NewModel(BroadcastService broadcasts) : AdminPageModel
 
     public IActionResult OnPostPreview()
     {
-        var check = TelegramHtmlValidator.Check(Input.Html, Input.Photo is { Length: > 0 } ? Broadcast.MaxCaptionLength : Broadcast.MaxHtmlLength);
-        PreviewHtml = TelegramHtmlValidator.Preview(Input.Html);
+        var limit = Input.Photo is { Length: > 0 } ? TelegramLimits.Caption : TelegramLimits.MessageText;
+        var check = TelegramHtml.Check(Input.Html, limit, TelegramLimits.MessageText);
+        PreviewHtml = TelegramHtml.Preview(Input.Html);
         ModelState.Clear();
         if (!check.Ok) ModelState.AddModelError("Input.Html", BroadcastText.Explain(T, check));
         return Page();
@@ -45,7 +47,7 @@ public sealed class NewModel(BroadcastService broadcasts) : AdminPageModel
         byte[]? photo = null;
         if (Input.Photo is { Length: > 0 } file)
         {
-            if (file.Length > Broadcast.MaxPhotoBytes)
+            if (file.Length > TelegramLimits.PhotoBytes)
             {
                 ModelState.AddModelError("Input.Photo", T["The photo is larger than 10 MB."]);
                 return Page();
@@ -58,7 +60,7 @@ public sealed class NewModel(BroadcastService broadcasts) : AdminPageModel
         if (!result.Succeeded)
         {
             ModelState.AddModelError(result.Outcome == BroadcastOutcome.InvalidText ? "Input.Html" : "Input.Photo", BroadcastText.Explain(T, result));
-            PreviewHtml = TelegramHtmlValidator.Preview(Input.Html);
+            PreviewHtml = TelegramHtml.Preview(Input.Html);
             return Page();
         }
         return Done(T["Draft saved. Check the preview, then send."], new { id = result.Id }, "./Details");

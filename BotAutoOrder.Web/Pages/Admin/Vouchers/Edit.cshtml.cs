@@ -1,4 +1,5 @@
 using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Web.Dashboard;

@@ -2,31 +2,44 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace BotAutoOrder.Domain.Broadcasts;
+namespace BotAutoOrder.Domain.Messaging;
 
 /// <summary>
-/// Checks admin-written HTML against Telegram's HTML parse mode before anything is sent (only its tags, balanced, no bare
-/// <c>&lt;</c>, only its named entities), measures the visible length as Telegram counts it, and renders a safe dashboard
-/// preview: allowed tags rebuilt from scratch, everything else escaped.
+/// Telegram's HTML parse mode, written once (ADR-018) for bot texts, broadcasts, the playground emulator and the dashboard:
+/// checks a text before anything is sent (only Telegram's tags, balanced, no bare <c>&lt;</c>, only its named entities),
+/// measures the visible length as Telegram counts it, renders a safe dashboard preview (allowed tags rebuilt from scratch,
+/// everything else escaped) and shortens a text without cutting through a tag or an entity.
 /// </summary>
-public static partial class TelegramHtmlValidator
+/// <remarks>
+/// A bare <c>&amp;</c> or <c>&gt;</c> is accepted as text, as Telegram does; a bare <c>&lt;</c> makes Telegram refuse the
+/// whole message, so it is a problem here.
+/// </remarks>
+public static partial class TelegramHtml
 {
     private static readonly HashSet<string> Plain = ["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "pre", "tg-spoiler"];
     private static readonly HashSet<string> Entities = ["lt", "gt", "amp", "quot"];
 
-    public static HtmlCheck Check(string? html, int maxLength) => Parse(html ?? "", maxLength, null);
+    /// <summary>
+    /// Checks <paramref name="html"/> against Telegram's whitelist and <paramref name="maxLength"/> visible characters
+    /// (<see cref="TelegramLimits"/>); <paramref name="maxSourceLength"/> bounds the raw text where it is stored in a column.
+    /// </summary>
+    public static HtmlCheck Check(string? html, int maxLength, int maxSourceLength = int.MaxValue) =>
+        Parse(html ?? "", maxLength, maxSourceLength, null);
+
+    /// <summary>The length Telegram holds against <see cref="TelegramLimits"/>: the text after tags and entities are parsed.</summary>
+    public static int VisibleLength(string? html) => Parse(html ?? "", int.MaxValue, int.MaxValue, null).Length;
 
     /// <summary>Dashboard HTML for a preview (safe to emit raw): allowed tags only, all other text escaped, newlines kept.</summary>
     public static string Preview(string? html)
     {
         var output = new StringBuilder();
-        Parse(html ?? "", int.MaxValue, output);
+        Parse(html ?? "", int.MaxValue, int.MaxValue, output);
         return output.ToString();
     }
 
-    private static HtmlCheck Parse(string html, int maxLength, StringBuilder? output)
+    private static HtmlCheck Parse(string html, int maxLength, int maxSourceLength, StringBuilder? output)
     {
-        var open = new Stack<(string Name, string Close)>(); // the Telegram tag and its dashboard closing tag
+        var open = new Stack<(string Name, string Close, int At)>(); // the Telegram tag, its dashboard closing tag, where it opened
         HtmlCheck? problem = null;
         var length = 0;
         var i = 0;
@@ -40,8 +53,8 @@ public static partial class TelegramHtmlValidator
                 {
                     var name = entity.Groups[1].Value;
                     if (name[0] != '#' && !Entities.Contains(name))
-                        problem ??= new HtmlCheck(HtmlProblem.UnknownEntity, "&" + name + ";");
-                    output?.Append(WebUtility.HtmlEncode(WebUtility.HtmlDecode(entity.Value)));
+                        problem ??= new HtmlCheck(HtmlProblem.UnknownEntity, "&" + name + ";") { Position = i };
+                    output?.Append(Escape(WebUtility.HtmlDecode(entity.Value)));
                     length++;
                     i += entity.Length;
                     continue;
@@ -53,7 +66,7 @@ public static partial class TelegramHtmlValidator
             }
             if (c != '<')
             {
-                output?.Append(WebUtility.HtmlEncode(c.ToString()));
+                output?.Append(Escape(c));
                 length++;
                 i++;
                 continue;
@@ -62,13 +75,14 @@ public static partial class TelegramHtmlValidator
             var tag = end < 0 ? null : TagPattern().Match(html[i..(end + 1)]);
             if (tag is null || !tag.Success)
             {
-                problem ??= new HtmlCheck(HtmlProblem.BareLessThan, Excerpt(html, i));
+                problem ??= new HtmlCheck(HtmlProblem.BareLessThan, Excerpt(html, i)) { Position = i };
                 output?.Append("&lt;");
                 length++;
                 i++;
                 continue;
             }
             var raw = html[i..(end + 1)];
+            var at = i;
             i = end + 1;
             var closing = tag.Groups[1].Success;
             var tagName = tag.Groups[2].Value.ToLowerInvariant();
@@ -76,8 +90,8 @@ public static partial class TelegramHtmlValidator
             var selfClosing = tag.Groups[4].Success;
             if (!IsAllowed(tagName))
             {
-                problem ??= new HtmlCheck(HtmlProblem.TagNotAllowed, tagName);
-                output?.Append(WebUtility.HtmlEncode(raw));
+                problem ??= new HtmlCheck(HtmlProblem.TagNotAllowed, tagName) { Position = at };
+                output?.Append(Escape(raw));
                 length += raw.Length;
                 continue;
             }
@@ -85,8 +99,8 @@ public static partial class TelegramHtmlValidator
             {
                 if (open.Count == 0 || open.Peek().Name != tagName)
                 {
-                    problem ??= new HtmlCheck(HtmlProblem.UnexpectedClose, tagName);
-                    output?.Append(WebUtility.HtmlEncode(raw));
+                    problem ??= new HtmlCheck(HtmlProblem.UnexpectedClose, tagName) { Position = at };
+                    output?.Append(Escape(raw));
                     continue;
                 }
                 var closed = open.Pop();
@@ -96,21 +110,64 @@ public static partial class TelegramHtmlValidator
             var attributeProblem = CheckAttributes(tagName, attributes);
             if (attributeProblem is not null || selfClosing)
             {
-                problem ??= attributeProblem ?? new HtmlCheck(HtmlProblem.Unclosed, tagName);
-                output?.Append(WebUtility.HtmlEncode(raw));
+                problem ??= (attributeProblem ?? new HtmlCheck(HtmlProblem.Unclosed, tagName)) with { Position = at };
+                output?.Append(Escape(raw));
                 continue;
             }
             var (openTag, closeTag) = Render(tagName, attributes);
-            open.Push((tagName, closeTag));
+            open.Push((tagName, closeTag, at));
             output?.Append(openTag);
         }
-        if (open.Count > 0) problem ??= new HtmlCheck(HtmlProblem.Unclosed, open.Peek().Name);
+        if (open.Count > 0) problem ??= new HtmlCheck(HtmlProblem.Unclosed, open.Peek().Name) { Position = open.Peek().At };
         while (open.TryPop(out var unclosed)) output?.Append(unclosed.Close); // (not inside ?. — that would skip the pop)
         if (problem is not null) return problem with { Length = length };
         if (length == 0 || html.Trim().Length == 0) return new HtmlCheck(HtmlProblem.Empty, null, length);
-        if (length > maxLength || html.Length > Broadcast.MaxHtmlLength)
-            return new HtmlCheck(HtmlProblem.TooLong, (length > maxLength ? maxLength : Broadcast.MaxHtmlLength).ToString(System.Globalization.CultureInfo.InvariantCulture), length);
+        if (length > maxLength || html.Length > maxSourceLength)
+        {
+            var limit = length > maxLength ? maxLength : maxSourceLength;
+            return new HtmlCheck(HtmlProblem.TooLong, limit.ToString(System.Globalization.CultureInfo.InvariantCulture), length);
+        }
         return new HtmlCheck(HtmlProblem.None, null, length);
+    }
+
+    /// <summary>
+    /// <paramref name="html"/> cut to at most <paramref name="maxLength"/> visible characters, <paramref name="ellipsis"/>
+    /// included: never inside a tag, an entity or a surrogate pair, and every tag still open is closed, so a text that passed
+    /// <see cref="Check"/> still passes it. A text that fits is returned as it is.
+    /// </summary>
+    public static string Truncate(string html, int maxLength, string ellipsis = "…")
+    {
+        if (VisibleLength(html) <= maxLength) return html;
+        var budget = Math.Max(0, maxLength - ellipsis.Length);
+        var output = new StringBuilder();
+        var open = new Stack<string>();
+        var length = 0;
+        var i = 0;
+        while (i < html.Length)
+        {
+            var end = html[i] == '<' ? html.IndexOf('>', i) : -1;
+            var tag = end < 0 ? null : TagPattern().Match(html[i..(end + 1)]);
+            if (tag is { Success: true } && IsAllowed(tag.Groups[2].Value.ToLowerInvariant()))
+            {
+                var name = tag.Groups[2].Value.ToLowerInvariant();
+                if (!tag.Groups[1].Success) open.Push(name);
+                else if (open.Count > 0 && open.Peek() == name) open.Pop();
+                output.Append(html, i, end + 1 - i);
+                i = end + 1;
+                continue;
+            }
+            var entity = html[i] == '&' ? EntityPattern().Match(html, i) : null;
+            var size = entity is { Success: true } && entity.Index == i ? entity.Length
+                : char.IsHighSurrogate(html[i]) && i + 1 < html.Length ? 2 : 1;
+            var visible = size == 2 && entity is null ? 2 : 1;
+            if (length + visible > budget) break;
+            output.Append(html, i, size);
+            length += visible;
+            i += size;
+        }
+        output.Append(ellipsis);
+        while (open.TryPop(out var name)) output.Append("</").Append(name).Append('>');
+        return output.ToString();
     }
 
     private static bool IsAllowed(string tag) => Plain.Contains(tag) || tag is "a" or "span" or "code" or "blockquote" or "tg-emoji";
@@ -141,12 +198,24 @@ public static partial class TelegramHtmlValidator
     private static (string Open, string Close) Render(string tag, IReadOnlyDictionary<string, string> attributes) => tag switch
     {
         "a" when SafeLink(attributes["href"]) =>
-            ($"<a href=\"{WebUtility.HtmlEncode(attributes["href"])}\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">", "</a>"),
+            ($"<a href=\"{Escape(attributes["href"])}\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">", "</a>"),
         "a" => ("<span class=\"tg-link\">", "</span>"),
         "span" or "tg-spoiler" => ("<span class=\"tg-spoiler\">", "</span>"),
         "tg-emoji" => ("<span class=\"tg-emoji\">", "</span>"),
-        "code" when attributes.TryGetValue("class", out var lang) => ($"<code class=\"{WebUtility.HtmlEncode(lang)}\">", "</code>"),
+        "code" when attributes.TryGetValue("class", out var lang) => ($"<code class=\"{Escape(lang)}\">", "</code>"),
         _ => ($"<{tag}>", $"</{tag}>"),
+    };
+
+    /// <summary>
+    /// Escapes text for the dashboard page. Not <see cref="WebUtility.HtmlEncode(string)"/>: fed one character at a time, it
+    /// turns each half of an emoji's surrogate pair into U+FFFD.
+    /// </summary>
+    private static string Escape(string s) =>
+        s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
+
+    private static string Escape(char c) => c switch
+    {
+        '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString(),
     };
 
     private static bool SafeLink(string href) =>

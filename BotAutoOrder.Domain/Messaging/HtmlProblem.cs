@@ -1,6 +1,6 @@
-namespace BotAutoOrder.Domain.Broadcasts;
+namespace BotAutoOrder.Domain.Messaging;
 
-/// <summary>Why Telegram would refuse a broadcast text.</summary>
+/// <summary>Why Telegram would refuse a text sent in HTML parse mode.</summary>
 public enum HtmlProblem
 {
     None,
