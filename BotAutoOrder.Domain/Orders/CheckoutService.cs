@@ -58,7 +58,7 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
             return RolledBack(new CheckoutResult(CheckoutOutcome.VoucherInvalid, VoucherVerdict: VoucherVerdict.UsedUp));
 
         var actor = AuditLog.Buyer(customer.TelegramUserId);
-        audit.Record(actor, "order.created", "Order", order.Id, new { order.InvoiceCode, order.Subtotal, order.Discount, order.Total, method = method.ToString() });
+        audit.Record(actor, AuditActions.OrderCreated, "Order", order.Id, new { order.InvoiceCode, order.Subtotal, order.Discount, order.Total, method = method.ToString() });
         long? paymentId = null;
         var paid = false;
         if (order.Total == 0 || method == PaymentMethod.Balance)

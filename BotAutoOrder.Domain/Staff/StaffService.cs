@@ -35,7 +35,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         if (verified == PasswordVerificationResult.Failed || !user.IsActive)
         {
             var locked = await RecordFailedLoginAsync(db, user.Id, now, ct);
-            audit.Record(AuditLog.Admin(user.Email), locked ? "auth.locked_out" : "auth.login_failed", "DashboardUser", user.Id);
+            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthLoginFailed, "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return new StaffResult(locked ? StaffOutcome.LockedOut : StaffOutcome.InvalidCredentials);
         }
@@ -46,12 +46,12 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         if (user.HasTwoFactor)
         {
             // Not a sign-in yet, and the failure count is kept: second-step failures add to it (lockout covers both).
-            audit.Record(AuditLog.Admin(user.Email), "auth.password_ok", "DashboardUser", user.Id);
+            audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthPasswordOk, "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return new StaffResult(StaffOutcome.TwoFactorRequired, user);
         }
         user.RecordLogin(now);
-        audit.Record(AuditLog.Admin(user.Email), "auth.signed_in", "DashboardUser", user.Id);
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }
@@ -88,7 +88,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         user.SetPasswordHash(Hasher.HashPassword(user, password!));
         db.DashboardUsers.Add(user);
         await db.SaveChangesAsync(ct);
-        audit.Record(actor, "user.created", "DashboardUser", user.Id, new { user.Email, role = nameof(StaffRole.Owner), via = "setup" });
+        audit.Record(actor, AuditActions.UserCreated, "DashboardUser", user.Id, new { user.Email, role = nameof(StaffRole.Owner), via = "setup" });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
@@ -112,7 +112,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
             db.ChangeTracker.Clear();
             return new StaffResult(StaffOutcome.EmailTaken);
         }
-        audit.Record(actor, "user.created", "DashboardUser", user.Id, new { user.Email, role = role.ToString() });
+        audit.Record(actor, AuditActions.UserCreated, "DashboardUser", user.Id, new { user.Email, role = role.ToString() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
@@ -126,7 +126,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
             return new StaffResult(StaffOutcome.InvalidCredentials);
         if ((newPassword ?? "").Length < MinPasswordLength) return new StaffResult(StaffOutcome.WeakPassword);
         user.SetPasswordHash(Hasher.HashPassword(user, newPassword!));
-        audit.Record(AuditLog.Admin(user.Email), "user.password_changed", "DashboardUser", user.Id);
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.UserPasswordChanged, "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }
@@ -141,7 +141,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
             return new StaffResult(StaffOutcome.LastOwner);
         var before = new { role = user.Role.ToString(), user.IsActive };
         user.Update(role, isActive);
-        audit.Record(actor, "user.updated", "DashboardUser", user.Id, new { before, after = new { role = role.ToString(), isActive } });
+        audit.Record(actor, AuditActions.UserUpdated, "DashboardUser", user.Id, new { before, after = new { role = role.ToString(), isActive } });
         await db.SaveChangesAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
@@ -61,7 +62,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
             Assert.True(await scope.ServiceProvider.GetRequiredService<TermsService>().ReviewAsync(proof.Id, false, "Foto <buram>", "admin:a@b.c", CancellationToken.None));
         var verdict = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("ditolak") == true, what: "buyer told");
         Assert.Contains("Foto &lt;buram&gt;", verdict.Text);
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "terms.rejected")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.TermsRejected)));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static class AdminJobs
         }
         user.SetPasswordHash(hasher.HashPassword(user, password));
         await db.SaveChangesAsync(cli.Ct);
-        audit.Record(actor, created ? "staff.created" : "staff.password_set", nameof(DashboardUser), user.Id, new { email, Role = user.Role.ToString() });
+        audit.Record(actor, created ? AuditActions.StaffCreated : AuditActions.StaffPasswordSet, nameof(DashboardUser), user.Id, new { email, Role = user.Role.ToString() });
         await db.SaveChangesAsync(cli.Ct);
         await transaction.CommitAsync(cli.Ct);
 

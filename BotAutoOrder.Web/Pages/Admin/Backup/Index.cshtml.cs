@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, BackupService backups, AuditLog 
     public async Task<IActionResult> OnPostDownloadAsync()
     {
         var name = BackupFolder.NameFor(clock.GetUtcNow().UtcDateTime);
-        audit.Record(Actor, "backup.downloaded", "Database", null, new { file = name });
+        audit.Record(Actor, AuditActions.BackupDownloaded, "Database", null, new { file = name });
         await db.SaveChangesAsync(Aborted);
         Response.ContentType = "application/gzip";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
@@ -57,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, BackupService backups, AuditLog 
     {
         var file = Folder.List().Select(b => b.File).FirstOrDefault(f => string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal));
         if (file is null) return NotFound();
-        audit.Record(Actor, "backup.downloaded", "Database", null, new { file = name, scheduled = true });
+        audit.Record(Actor, AuditActions.BackupDownloaded, "Database", null, new { file = name, scheduled = true });
         await db.SaveChangesAsync(Aborted);
         return PhysicalFile(file, "application/gzip", Path.GetFileName(file));
     }

@@ -36,7 +36,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BalanceService
         var buyer = await db.Customers.FindAsync([id], Aborted);
         if (buyer is null) return NotFound();
         if (blocked) buyer.Block(); else buyer.Unblock();
-        audit.Record(Actor, blocked ? "buyer.blocked" : "buyer.unblocked", "Customer", id);
+        audit.Record(Actor, blocked ? AuditActions.BuyerBlocked : AuditActions.BuyerUnblocked, "Customer", id);
         await db.SaveChangesAsync(Aborted);
         return Done(T[blocked ? "Buyer blocked." : "Buyer unblocked."], new { id });
     }

@@ -52,7 +52,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
             await db.SaveChangesAsync(Aborted);
         }
         else category.Update(name, Input.SortOrder, Input.IsActive);
-        audit.Record(Actor, id is null ? "category.created" : "category.updated", "Category", category.Id,
+        audit.Record(Actor, id is null ? AuditActions.CategoryCreated : AuditActions.CategoryUpdated, "Category", category.Id,
             new { category.Name, category.SortOrder, category.IsActive });
         await db.SaveChangesAsync(Aborted);
         await tx.CommitAsync(Aborted);

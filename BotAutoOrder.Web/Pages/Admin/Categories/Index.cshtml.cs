@@ -22,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
         var category = await db.Categories.FindAsync([id], Aborted);
         if (category is null) return NotFound();
         category.SetActive(active);
-        audit.Record(Actor, active ? "category.activated" : "category.deactivated", "Category", id, new { category.Name });
+        audit.Record(Actor, active ? AuditActions.CategoryActivated : AuditActions.CategoryDeactivated, "Category", id, new { category.Name });
         await db.SaveChangesAsync(Aborted);
         return Done(T[active ? "Category {0} activated." : "Category {0} deactivated.", category.Name]);
     }

@@ -45,7 +45,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions a
             .Select(s => new { s.Ciphertext, s.KeyId }).FirstOrDefaultAsync(Aborted);
         if (item is null) return NotFound();
         var content = cipher.Open(item.Ciphertext, item.KeyId);
-        audit.Record(Actor, "stock.revealed", "Order", id, new { itemId });
+        audit.Record(Actor, AuditActions.StockRevealed, "Order", id, new { itemId });
         await db.SaveChangesAsync(Aborted);
         Revealed = (itemId, content);
         return await LoadAsync(id) ? Page() : NotFound();

@@ -37,7 +37,7 @@ public sealed class IssuesModel(AppDbContext db, AuditLog audit, TimeProvider cl
         if (issue is null) return NotFound();
         if (issue.ResolvedAtUtc is not null) return Done(T["This item was already resolved."], error: true);
         issue.Resolve(Actor, Input.Note!.Trim(), clock.GetUtcNow().UtcDateTime);
-        audit.Record(Actor, "payment_issue.resolved", "PaymentIssue", issueId, new { issue.Kind, issue.GatewayOrderId, note = Input.Note.Trim() });
+        audit.Record(Actor, AuditActions.PaymentIssueResolved, "PaymentIssue", issueId, new { issue.Kind, issue.GatewayOrderId, note = Input.Note.Trim() });
         await db.SaveChangesAsync(Aborted);
         return Done(T["Item resolved."]);
     }

@@ -51,7 +51,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
         product.Update(Input.Name!, Input.CategoryId!.Value, Input.Price!.Value, Input.Description, Input.PerOrderLimit,
             Input.TermsText, Input.LowStockThreshold, Input.IsActive, now);
         await db.SaveChangesAsync(Aborted);
-        audit.Record(Actor, id is null ? "product.created" : "product.updated", "Product", product.Id,
+        audit.Record(Actor, id is null ? AuditActions.ProductCreated : AuditActions.ProductUpdated, "Product", product.Id,
             new { product.Code, product.Name, product.Price, product.CategoryId, product.PerOrderLimit, product.LowStockThreshold, product.IsActive });
         await db.SaveChangesAsync(Aborted);
         await tx.CommitAsync(Aborted);

@@ -47,7 +47,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
         var product = await db.Products.FindAsync([id], Aborted);
         if (product is null) return NotFound();
         product.SetActive(active, clock.GetUtcNow().UtcDateTime);
-        audit.Record(Actor, active ? "product.activated" : "product.deactivated", "Product", id, new { product.Code });
+        audit.Record(Actor, active ? AuditActions.ProductActivated : AuditActions.ProductDeactivated, "Product", id, new { product.Code });
         await db.SaveChangesAsync(Aborted);
         return Done(T[active ? "Product {0} activated." : "Product {0} deactivated.", product.Code], new { Q, CategoryId });
     }

@@ -44,7 +44,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, StoreTime time) :
         voucher.Update(Input.Kind, Input.Value!.Value, Input.MinOrder, Input.MaxDiscount, Input.TotalUses, Input.UsesPerBuyer,
             Input.ValidFrom is { } f ? time.ToUtc(f) : null, Input.ValidUntil is { } u ? time.ToUtc(u) : null, Input.IsActive);
         await db.SaveChangesAsync(Aborted);
-        audit.Record(Actor, id is null ? "voucher.created" : "voucher.updated", "Voucher", voucher.Id, new
+        audit.Record(Actor, id is null ? AuditActions.VoucherCreated : AuditActions.VoucherUpdated, "Voucher", voucher.Id, new
         {
             voucher.Code, kind = voucher.Kind.ToString(), voucher.Value, voucher.MinOrder, voucher.MaxDiscount, voucher.TotalUses,
             voucher.UsesPerBuyer, voucher.ValidFromUtc, voucher.ValidUntilUtc, voucher.IsActive,

@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
         var voucher = await db.Vouchers.FindAsync([id], Aborted);
         if (voucher is null) return NotFound();
         voucher.SetActive(active);
-        audit.Record(Actor, active ? "voucher.activated" : "voucher.deactivated", "Voucher", id, new { voucher.Code });
+        audit.Record(Actor, active ? AuditActions.VoucherActivated : AuditActions.VoucherDeactivated, "Voucher", id, new { voucher.Code });
         await db.SaveChangesAsync(Aborted);
         return Done(T[active ? "Voucher {0} activated." : "Voucher {0} deactivated.", voucher.Code]);
     }
