@@ -94,6 +94,30 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         return new StaffResult(StaffOutcome.Succeeded, user);
     }
 
+    /// <summary>
+    /// The command line's <c>create-admin</c>: an owner account for <paramref name="email"/>, or a new password for the
+    /// existing account of that email (its role and state unchanged). The caller checks the password's length.
+    /// </summary>
+    public async Task<(DashboardUser User, bool Created)> SetOwnerPasswordAsync(string email, string password, string actor, CancellationToken ct)
+    {
+        var normalized = DashboardUser.NormalizeEmail(email);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = await db.DashboardUsers.SingleOrDefaultAsync(u => u.Email == normalized, ct);
+        var created = user is null;
+        if (user is null)
+        {
+            user = new DashboardUser(normalized, "", StaffRole.Owner, clock.GetUtcNow().UtcDateTime);
+            db.DashboardUsers.Add(user);
+        }
+        user.SetPasswordHash(Hasher.HashPassword(user, password));
+        await db.SaveChangesAsync(ct);
+        audit.Record(actor, created ? AuditActions.StaffCreated : AuditActions.StaffPasswordSet, nameof(DashboardUser), user.Id,
+            new { email = normalized, Role = user.Role.ToString() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (user, created);
+    }
+
     public async Task<StaffResult> CreateAsync(string email, string password, StaffRole role, string actor, CancellationToken ct)
     {
         if ((password ?? "").Length < MinPasswordLength) return new StaffResult(StaffOutcome.WeakPassword);
