@@ -7,7 +7,7 @@ using BotAutoOrder.Web.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace BotAutoOrder.Web.Hosting;
+namespace BotAutoOrder.Web.Playground;
 
 /// <summary>
 /// In Playground mode an empty shop gets a small demo catalog (two categories, four products with stock, voucher
