@@ -26,6 +26,7 @@ public static class DomainServices
         services.TryAddSingleton<StockCipher>();
         services.AddScoped<SettingsService>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditedSave>();
         services.AddScoped<CustomerService>();
         services.AddScoped<BalanceService>();
         services.AddScoped<DepositService>();
@@ -45,6 +46,13 @@ public static class DomainServices
         services.AddScoped<CatalogCsvService>();
         services.AddScoped<StockImportService>();
         services.AddScoped<StockKeyRotation>();
+        services.AddScoped<ProductAdminService>();
+        services.AddScoped<CategoryService>();
+        services.AddScoped<VoucherAdminService>();
+        services.AddScoped<BuyerAdminService>();
+        services.AddScoped<PaymentIssueService>();
+        services.AddScoped<StockReveal>();
+        services.AddScoped<Backups.BackupDownloads>();
         return services;
     }
 }

@@ -144,7 +144,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         }
         if (db.IsPostgres) await ResetSequencesAsync(connection, tx, tables, ct);
 
-        audit.Record(actor, "backup.restored", "Database", null, new
+        audit.Record(actor, AuditActions.BackupRestored, "Database", null, new
         {
             header.CreatedAtUtc, header.AppVersion, header.Schema, header.Provider, Rows = header.TotalRows, Forced = force,
             lostOrders = loss.Orders, lostPayments = loss.Payments, lostReceived = loss.Received,

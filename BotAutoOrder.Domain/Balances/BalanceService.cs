@@ -32,7 +32,7 @@ public sealed class BalanceService(AppDbContext db, AuditLog audit, TimeProvider
         }
         var after = await CurrentAsync(customerId, ct);
         db.BalanceEntries.Add(new BalanceEntry(customerId, kind, amount, after, reference, note, actor, clock.GetUtcNow().UtcDateTime));
-        audit.Record(actor, amount > 0 ? "balance.credited" : "balance.debited", "Customer", customerId,
+        audit.Record(actor, amount > 0 ? AuditActions.BalanceCredited : AuditActions.BalanceDebited, "Customer", customerId,
             new { kind = kind.ToString(), amount, reference, balance = after, note });
         return new BalanceResult(BalanceOutcome.Applied, after);
     }

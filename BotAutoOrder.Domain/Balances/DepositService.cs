@@ -33,7 +33,7 @@ public sealed class DepositService(AppDbContext db, SettingsService settings, Au
         await db.SaveChangesAsync(ct);
         var payment = new Payment(PaymentPurpose.Deposit, null, deposit.Id, deposit.Code, paymentMethodCode, amount, now);
         db.Payments.Add(payment);
-        audit.Record(AuditLog.Buyer(customer.TelegramUserId), "deposit.created", "Deposit", deposit.Id, new { deposit.Code, amount });
+        audit.Record(AuditLog.Buyer(customer.TelegramUserId), AuditActions.DepositCreated, "Deposit", deposit.Id, new { deposit.Code, amount });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new DepositResult(DepositOutcome.Created, deposit.Id, deposit.Code, payment.Id, rules.DepositMin, rules.DepositMax);

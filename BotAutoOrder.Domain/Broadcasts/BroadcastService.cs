@@ -34,7 +34,7 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         var broadcast = new Broadcast(html, name, photo, audience, actor, clock.GetUtcNow().UtcDateTime);
         db.Broadcasts.Add(broadcast);
         await db.SaveChangesAsync(ct);
-        audit.Record(actor, "broadcast.created", Entity, broadcast.Id, new { audience = audience.ToString(), length = check.Length, photo = photo?.Length });
+        audit.Record(actor, AuditActions.BroadcastCreated, Entity, broadcast.Id, new { audience = audience.ToString(), length = check.Length, photo = photo?.Length });
         await db.SaveChangesAsync(ct);
         return new BroadcastResult(BroadcastOutcome.Done, broadcast.Id, check);
     }
@@ -50,7 +50,7 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BroadcastStatus.Sending).SetProperty(b => b.StartedAtUtc, now)
                     .SetProperty(b => b.Paid, paid), ct);
             if (started == 0) return await MissingOrWrongStateAsync(broadcastId, ct);
-            audit.Record(actor, "broadcast.started", Entity, broadcastId, paid ? new { paid } : null);
+            audit.Record(actor, AuditActions.BroadcastStarted, Entity, broadcastId, paid ? new { paid } : null);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -140,7 +140,7 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         var rows = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && recipientIds.Contains(m.BroadcastRecipientId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, CancelledError), ct);
         await SettleAsync(broadcastId, ct);
-        audit.Record(actor, "broadcast.cancelled", Entity, broadcastId, new { unsent = rows });
+        audit.Record(actor, AuditActions.BroadcastCancelled, Entity, broadcastId, new { unsent = rows });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new BroadcastResult(BroadcastOutcome.Done, broadcastId);
@@ -185,7 +185,7 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
                 .SetProperty(b => b.TotalRecipients, total), ct);
         if (completed == 0) return false;
         var progress = await ProgressAsync(broadcastId, ct);
-        audit.Record(actor, "broadcast.completed", Entity, broadcastId,
+        audit.Record(actor, AuditActions.BroadcastCompleted, Entity, broadcastId,
             new { total, sent = progress?.Sent, blocked = progress?.Blocked, failed = progress?.Failed });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

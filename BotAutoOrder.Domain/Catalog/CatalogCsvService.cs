@@ -66,11 +66,11 @@ public sealed class CatalogCsvService(AppDbContext db, AuditLog audit, TimeProvi
         }
 
         await db.SaveChangesAsync(ct);
-        foreach (var c in newCategories) audit.Record(actor, "category.created", "Category", c.Id, new { c.Name, source = "csv" });
+        foreach (var c in newCategories) audit.Record(actor, AuditActions.CategoryCreated, "Category", c.Id, new { c.Name, source = "csv" });
         foreach (var (p, isNew) in products.Values)
-            audit.Record(actor, isNew ? "product.created" : "product.updated", "Product", p.Id, new { p.Code, p.Name, p.Price, p.IsActive, source = "csv" });
+            audit.Record(actor, isNew ? AuditActions.ProductCreated : AuditActions.ProductUpdated, "Product", p.Id, new { p.Code, p.Name, p.Price, p.IsActive, source = "csv" });
         var created = products.Values.Count(p => p.IsNew);
-        audit.Record(actor, "catalog.imported", "Catalog", null, new { created, updated = products.Count - created, errors = errors.Count });
+        audit.Record(actor, AuditActions.CatalogImported, "Catalog", null, new { created, updated = products.Count - created, errors = errors.Count });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(created, products.Count - created, newCategories.Count, errors);

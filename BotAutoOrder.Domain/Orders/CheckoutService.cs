@@ -14,10 +14,12 @@ namespace BotAutoOrder.Domain.Orders;
 /// Cart → order in one transaction: the cart claimed (its lines deleted) first, prices re-read, every voucher rule
 /// re-checked in the redemption's conditional update, every line's stock reserved with
 /// conditional updates (all or nothing, never oversold), and for balance payment the ledger debited and the order
-/// fulfilled before commit. QRIS orders get a pending <see cref="Payment"/> for the gateway call that follows.
+/// fulfilled before commit. QRIS orders get a pending <see cref="Payment"/>; <see cref="OpenInvoiceAsync"/> then opens
+/// the transaction at the gateway, or cancels the order when the gateway fails.
 /// </summary>
 public sealed class CheckoutService(AppDbContext db, CartService carts, StockService stock, VoucherService vouchers,
-    BalanceService balances, FulfilmentService fulfilment, SettingsService settings, AuditLog audit, TimeProvider clock)
+    BalanceService balances, FulfilmentService fulfilment, SettingsService settings, OrderLifecycleService lifecycle,
+    GatewayInvoices invoices, AuditLog audit, TimeProvider clock)
 {
     public async Task<CheckoutResult> CheckoutAsync(long customerId, PaymentMethod method, string paymentMethodCode, CancellationToken ct)
     {
@@ -58,7 +60,7 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
             return RolledBack(new CheckoutResult(CheckoutOutcome.VoucherInvalid, VoucherVerdict: VoucherVerdict.UsedUp));
 
         var actor = AuditLog.Buyer(customer.TelegramUserId);
-        audit.Record(actor, "order.created", "Order", order.Id, new { order.InvoiceCode, order.Subtotal, order.Discount, order.Total, method = method.ToString() });
+        audit.Record(actor, AuditActions.OrderCreated, "Order", order.Id, new { order.InvoiceCode, order.Subtotal, order.Discount, order.Total, method = method.ToString() });
         long? paymentId = null;
         var paid = false;
         if (order.Total == 0 || method == PaymentMethod.Balance)
@@ -84,6 +86,41 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new CheckoutResult(CheckoutOutcome.Created, order.Id, order.InvoiceCode, order.Total, paid, paymentId);
+    }
+
+    /// <summary>
+    /// Opens the QRIS transaction for an order <see cref="CheckoutAsync"/> created. When the gateway refuses or cannot be
+    /// reached the order is cancelled at once (stock and voucher released): nothing waits for a payment that cannot come.
+    /// </summary>
+    /// <returns>The order and payment to show, or null when the gateway failed and the order was cancelled.</returns>
+    public async Task<OpenInvoice?> OpenInvoiceAsync(CheckoutResult created, CancellationToken ct)
+    {
+        if (!await invoices.CreateAsync(created.PaymentId!.Value, ct))
+        {
+            await lifecycle.CloseUnpaidAsync(created.OrderId!.Value, OrderStatus.Cancelled, AuditLog.Job("checkout"), "gateway failed", ct);
+            return null;
+        }
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstAsync(o => o.Id == created.OrderId, ct);
+        var payment = await db.Payments.AsNoTracking().FirstAsync(p => p.Id == created.PaymentId, ct);
+        return new OpenInvoice(order, payment);
+    }
+
+    /// <summary>Remembers the chat message that shows the order's QR (edited when the order is paid, expires or is cancelled).</summary>
+    public async Task AttachQrMessageAsync(long orderId, long chatId, int messageId, CancellationToken ct)
+    {
+        var order = await db.Orders.FirstAsync(o => o.Id == orderId, ct);
+        order.AttachQrMessage(chatId, messageId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The buyer cancels their unpaid order: first at the gateway, so no payment can start after this, then here.</summary>
+    /// <returns>False when it is no longer the buyer's pending order (paid, expired, cancelled, or not theirs).</returns>
+    public async Task<bool> CancelByBuyerAsync(long customerId, long orderId, string actor, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.CustomerId == customerId, ct);
+        if (order is null || order.Status != OrderStatus.PendingPayment) return false;
+        await invoices.CancelAsync(order.InvoiceCode, ct);
+        return await lifecycle.CloseUnpaidAsync(orderId, OrderStatus.Cancelled, actor, "buyer", ct);
     }
 
     /// <summary>The transaction rolls back when disposed; forget what the context tracked from it.</summary>

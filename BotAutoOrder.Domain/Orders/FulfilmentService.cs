@@ -20,7 +20,7 @@ public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbo
         var changed = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.PendingPayment)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Paid).SetProperty(o => o.PaidAtUtc, now), ct);
         if (changed == 0) return false;
-        await SellAndNotifyAsync(orderId, actor, "order.paid", how, ct);
+        await SellAndNotifyAsync(orderId, actor, AuditActions.OrderPaid, how, ct);
         return true;
     }
 
@@ -47,7 +47,7 @@ public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbo
             await stock.ReleaseAsync(orderId, ct);
             return false;
         }
-        await SellAndNotifyAsync(orderId, actor, "order.paid_late", how, ct);
+        await SellAndNotifyAsync(orderId, actor, AuditActions.OrderPaidLate, how, ct);
         return true;
     }
 

@@ -48,7 +48,7 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
             db.ChangeTracker.Clear();
             return new OrderAdminResult(order.Status == OrderStatus.PendingPayment ? OrderAdminOutcome.WrongState : OrderAdminOutcome.OutOfStock);
         }
-        audit.Record(actor, "order.marked_paid", "Order", orderId, new { note = note.Trim() });
+        audit.Record(actor, AuditActions.OrderMarkedPaid, "Order", orderId, new { note = note.Trim() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new OrderAdminResult(OrderAdminOutcome.Done);
@@ -63,7 +63,7 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         if (order is null) return new OrderAdminResult(OrderAdminOutcome.NotFound);
         if (order.Status != OrderStatus.Paid) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
         outbox.ToChat(order.ChatId, OutboxKinds.OrderDelivery, new OrderPayload(orderId, "resend"));
-        audit.Record(actor, "order.resent", "Order", orderId);
+        audit.Record(actor, AuditActions.OrderResent, "Order", orderId);
         await db.SaveChangesAsync(ct);
         return new OrderAdminResult(OrderAdminOutcome.Done);
     }
@@ -99,7 +99,7 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         }
         var chatId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.OrderRefunded, new OrderPayload(orderId), $"refund:{orderId}");
-        audit.Record(actor, "order.refunded", "Order", orderId, new { order.Total, note = note.Trim(), deliveriesCancelled = heldBack });
+        audit.Record(actor, AuditActions.OrderRefunded, "Order", orderId, new { order.Total, note = note.Trim(), deliveriesCancelled = heldBack });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new OrderAdminResult(OrderAdminOutcome.Done);

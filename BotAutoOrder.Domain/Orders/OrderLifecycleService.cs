@@ -28,7 +28,7 @@ public sealed class OrderLifecycleService(AppDbContext db, StockService stock, V
             .Select(o => db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.TelegramUserId).First()).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.OrderQrClosed, new OrderPayload(orderId, to == OrderStatus.Expired ? "expired" : "cancelled"),
             $"qr:{orderId}:closed");
-        audit.Record(actor, to == OrderStatus.Expired ? "order.expired" : "order.cancelled", "Order", orderId, new { reason, released });
+        audit.Record(actor, to == OrderStatus.Expired ? AuditActions.OrderExpired : AuditActions.OrderCancelled, "Order", orderId, new { reason, released });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
@@ -44,7 +44,7 @@ public sealed class OrderLifecycleService(AppDbContext db, StockService stock, V
         var chatId = await db.Deposits.Where(d => d.Id == depositId)
             .Select(d => db.Customers.Where(c => c.Id == d.CustomerId).Select(c => c.TelegramUserId).First()).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.DepositQrClosed, new DepositPayload(depositId), $"depqr:{depositId}:closed");
-        audit.Record(actor, to == DepositStatus.Expired ? "deposit.expired" : "deposit.cancelled", "Deposit", depositId);
+        audit.Record(actor, to == DepositStatus.Expired ? AuditActions.DepositExpired : AuditActions.DepositCancelled, "Deposit", depositId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -52,7 +52,7 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
             db.ChangeTracker.Clear();
             return await HoldForReviewAsync(payment, shortage, completedAtUtc, actor, rawStatus, ct);
         }
-        audit.Record(actor, "payment.applied", "Payment", payment.Id, new { payment.GatewayOrderId, payment.Amount, outcome = outcome.ToString() });
+        audit.Record(actor, AuditActions.PaymentApplied, "Payment", payment.Id, new { payment.GatewayOrderId, payment.Amount, outcome = outcome.ToString() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result(outcome, payment);
@@ -78,9 +78,9 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         var issue = AddIssue(PaymentIssueKind.FulfilmentFailed, payment, payment.TotalPayment,
             $"Paid Rp{payment.TotalPayment}, but only {shortage.Reserved} of {shortage.Ordered} items were reserved; order cancelled, " +
             $"{released} reserved items released. The payment is held: restock and mark paid, or credit the buyer.");
-        audit.Record(actor, "payment.applied", "Payment", payment.Id,
+        audit.Record(actor, AuditActions.PaymentApplied, "Payment", payment.Id,
             new { payment.GatewayOrderId, payment.Amount, outcome = PaymentApplyOutcome.HeldForReview.ToString() });
-        audit.Record(actor, "payment.issue", "PaymentIssue", payment.GatewayOrderId, new { issue.Kind, issue.Detail });
+        audit.Record(actor, AuditActions.PaymentIssue, "PaymentIssue", payment.GatewayOrderId, new { issue.Kind, issue.Detail });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result(PaymentApplyOutcome.HeldForReview, payment);
@@ -99,7 +99,7 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
             var deposits = await db.Deposits.Where(d => d.Id == payment.DepositId && d.ExpiresAtUtc > gatewayExpiry)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ExpiresAtUtc, gatewayExpiry), ct);
             if (orders + deposits > 0) // the gateway's word changed what the buyer was promised: on the record
-                audit.Record(AuditLog.Gateway, "payment.expiry_shortened", "Payment", payment.Id,
+                audit.Record(AuditLog.Gateway, AuditActions.PaymentExpiryShortened, "Payment", payment.Id,
                     new { payment.GatewayOrderId, expiresAtUtc = gatewayExpiry });
         }
         await db.SaveChangesAsync(ct);
@@ -117,7 +117,7 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
                 .SetProperty(p => p.Status, status), ct);
         if (changed > 0)
         {
-            audit.Record(AuditLog.Gateway, "payment.status_changed", "Payment", paymentId, new { status = status.ToString() });
+            audit.Record(AuditLog.Gateway, AuditActions.PaymentStatusChanged, "Payment", paymentId, new { status = status.ToString() });
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -154,7 +154,7 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         var reason = settledOtherwise ? "paid-twice" : "credited";
         outbox.ToChat(chatId, OutboxKinds.OrderLateCredit, new OrderPayload(orderId, reason), $"latecredit:{orderId}");
         outbox.ToAdmins(OutboxKinds.OrderLateAdmin, new OrderPayload(orderId, reason), $"late:{orderId}");
-        audit.Record(actor, "payment.issue", "PaymentIssue", payment.GatewayOrderId, new { issue.Kind, issue.Detail });
+        audit.Record(actor, AuditActions.PaymentIssue, "PaymentIssue", payment.GatewayOrderId, new { issue.Kind, issue.Detail });
         return PaymentApplyOutcome.CreditedToBalance;
     }
 
@@ -169,7 +169,7 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         if (credit.Outcome != BalanceOutcome.Applied)
             throw new InvalidOperationException($"Deposit {deposit.Code} could not be credited: {credit.Outcome}.");
         // The deposit's own state change is on the record (as its expiry and cancel are), not only the ledger credit.
-        audit.Record(actor, "deposit.paid", "Deposit", depositId, new { deposit.Code, deposit.Amount });
+        audit.Record(actor, AuditActions.DepositPaid, "Deposit", depositId, new { deposit.Code, deposit.Amount });
         var chatId = await db.Customers.Where(c => c.Id == deposit.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.DepositCredited, new DepositPayload(depositId), $"deposit:{depositId}");
         outbox.ToChat(chatId, OutboxKinds.DepositQrClosed, new DepositPayload(depositId), $"depqr:{depositId}:paid");
@@ -182,7 +182,7 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
     {
         if (await db.PaymentIssues.AnyAsync(i => i.GatewayOrderId == payment.GatewayOrderId && i.Kind == kind, ct)) return;
         AddIssue(kind, payment, amount, detail);
-        audit.Record(AuditLog.Gateway, "payment.issue", "PaymentIssue", payment.GatewayOrderId, new { kind = kind.ToString(), detail });
+        audit.Record(AuditLog.Gateway, AuditActions.PaymentIssue, "PaymentIssue", payment.GatewayOrderId, new { kind = kind.ToString(), detail });
         try
         {
             await db.SaveChangesAsync(ct);

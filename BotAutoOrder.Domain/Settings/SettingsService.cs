@@ -49,7 +49,7 @@ public sealed class SettingsService(AppDbContext db, ShopSettingsDefaults defaul
             var row = await db.Settings.FindAsync([p.Name], ct);
             if (row is null) db.Settings.Add(new Setting(p.Name, after, now));
             else row.Set(after, now);
-            audit.Record(actor, "settings.changed", "Setting", p.Name, new { before, after });
+            audit.Record(actor, AuditActions.SettingsChanged, "Setting", p.Name, new { before, after });
         }
         await db.SaveChangesAsync(ct);
         cache.Clear();

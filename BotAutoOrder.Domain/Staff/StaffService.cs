@@ -35,7 +35,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         if (verified == PasswordVerificationResult.Failed || !user.IsActive)
         {
             var locked = await RecordFailedLoginAsync(db, user.Id, now, ct);
-            audit.Record(AuditLog.Admin(user.Email), locked ? "auth.locked_out" : "auth.login_failed", "DashboardUser", user.Id);
+            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthLoginFailed, "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return new StaffResult(locked ? StaffOutcome.LockedOut : StaffOutcome.InvalidCredentials);
         }
@@ -46,12 +46,12 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         if (user.HasTwoFactor)
         {
             // Not a sign-in yet, and the failure count is kept: second-step failures add to it (lockout covers both).
-            audit.Record(AuditLog.Admin(user.Email), "auth.password_ok", "DashboardUser", user.Id);
+            audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthPasswordOk, "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return new StaffResult(StaffOutcome.TwoFactorRequired, user);
         }
         user.RecordLogin(now);
-        audit.Record(AuditLog.Admin(user.Email), "auth.signed_in", "DashboardUser", user.Id);
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }
@@ -88,10 +88,34 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         user.SetPasswordHash(Hasher.HashPassword(user, password!));
         db.DashboardUsers.Add(user);
         await db.SaveChangesAsync(ct);
-        audit.Record(actor, "user.created", "DashboardUser", user.Id, new { user.Email, role = nameof(StaffRole.Owner), via = "setup" });
+        audit.Record(actor, AuditActions.UserCreated, "DashboardUser", user.Id, new { user.Email, role = nameof(StaffRole.Owner), via = "setup" });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
+    }
+
+    /// <summary>
+    /// The command line's <c>create-admin</c>: an owner account for <paramref name="email"/>, or a new password for the
+    /// existing account of that email (its role and state unchanged). The caller checks the password's length.
+    /// </summary>
+    public async Task<(DashboardUser User, bool Created)> SetOwnerPasswordAsync(string email, string password, string actor, CancellationToken ct)
+    {
+        var normalized = DashboardUser.NormalizeEmail(email);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = await db.DashboardUsers.SingleOrDefaultAsync(u => u.Email == normalized, ct);
+        var created = user is null;
+        if (user is null)
+        {
+            user = new DashboardUser(normalized, "", StaffRole.Owner, clock.GetUtcNow().UtcDateTime);
+            db.DashboardUsers.Add(user);
+        }
+        user.SetPasswordHash(Hasher.HashPassword(user, password));
+        await db.SaveChangesAsync(ct);
+        audit.Record(actor, created ? AuditActions.StaffCreated : AuditActions.StaffPasswordSet, nameof(DashboardUser), user.Id,
+            new { email = normalized, Role = user.Role.ToString() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (user, created);
     }
 
     public async Task<StaffResult> CreateAsync(string email, string password, StaffRole role, string actor, CancellationToken ct)
@@ -112,7 +136,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
             db.ChangeTracker.Clear();
             return new StaffResult(StaffOutcome.EmailTaken);
         }
-        audit.Record(actor, "user.created", "DashboardUser", user.Id, new { user.Email, role = role.ToString() });
+        audit.Record(actor, AuditActions.UserCreated, "DashboardUser", user.Id, new { user.Email, role = role.ToString() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
@@ -126,7 +150,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
             return new StaffResult(StaffOutcome.InvalidCredentials);
         if ((newPassword ?? "").Length < MinPasswordLength) return new StaffResult(StaffOutcome.WeakPassword);
         user.SetPasswordHash(Hasher.HashPassword(user, newPassword!));
-        audit.Record(AuditLog.Admin(user.Email), "user.password_changed", "DashboardUser", user.Id);
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.UserPasswordChanged, "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }
@@ -141,7 +165,7 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
             return new StaffResult(StaffOutcome.LastOwner);
         var before = new { role = user.Role.ToString(), user.IsActive };
         user.Update(role, isActive);
-        audit.Record(actor, "user.updated", "DashboardUser", user.Id, new { before, after = new { role = role.ToString(), isActive } });
+        audit.Record(actor, AuditActions.UserUpdated, "DashboardUser", user.Id, new { before, after = new { role = role.ToString(), isActive } });
         await db.SaveChangesAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }

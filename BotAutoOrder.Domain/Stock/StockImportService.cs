@@ -42,7 +42,7 @@ public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCip
             var fresh = candidates.Where(c => !existing.Contains(c.Key)).Select(c => new StockItem(productId, cipher.Seal(c.Value), now)).ToList();
             db.StockItems.AddRange(fresh);
             var result = new StockImportResult(true, fresh.Count, duplicates + existing.Count, tooLong);
-            audit.Record(actor, "stock.added", "Product", productId, new { added = result.Added, duplicates = result.Duplicates, tooLong });
+            audit.Record(actor, AuditActions.StockAdded, "Product", productId, new { added = result.Added, duplicates = result.Duplicates, tooLong });
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -63,7 +63,7 @@ public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCip
             .Where(s => s.Id == itemId && s.ProductId == productId && s.Status == StockItemStatus.Available)
             .ExecuteDeleteAsync(ct);
         if (deleted == 0) return false;
-        audit.Record(actor, "stock.deleted", "Product", productId, new { itemId });
+        audit.Record(actor, AuditActions.StockDeleted, "Product", productId, new { itemId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -61,7 +61,7 @@ public sealed class TermsService(AppDbContext db, Outbox outbox, AuditLog audit,
         if (proof is null) return null;
         proof.Submit(text is { Length: > 4000 } ? text[..4000] : text, photoFileId, clock.GetUtcNow().UtcDateTime);
         outbox.ToAdmins(OutboxKinds.TermsProofAdmin, new TermsPayload(proof.Id), $"proof:{proof.Id}:{proof.SubmittedAtUtc:O}");
-        audit.Record(await ActorAsync(customerId, ct), "terms.submitted", "TermsProof", proof.Id, new { proof.OrderId, proof.ProductId, photo = photoFileId is not null });
+        audit.Record(await ActorAsync(customerId, ct), AuditActions.TermsSubmitted, "TermsProof", proof.Id, new { proof.OrderId, proof.ProductId, photo = photoFileId is not null });
         await db.SaveChangesAsync(ct);
         return proof;
     }
@@ -74,7 +74,7 @@ public sealed class TermsService(AppDbContext db, Outbox outbox, AuditLog audit,
         proof.Review(approve, note, actor, clock.GetUtcNow().UtcDateTime);
         var chatId = await db.Customers.Where(c => c.Id == proof.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.TermsReviewed, new TermsPayload(proof.Id));
-        audit.Record(actor, approve ? "terms.approved" : "terms.rejected", "TermsProof", proof.Id, new { note });
+        audit.Record(actor, approve ? AuditActions.TermsApproved : AuditActions.TermsRejected, "TermsProof", proof.Id, new { note });
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Backups;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Tests.Support;
@@ -31,7 +32,7 @@ public class BackupTests
         Assert.Equal(RestoreStatus.Restored, back.Status);
         var roundTripped = await TableDump.OfAsync(sqliteAgain);
         // The PostgreSQL backup carries the first restore's audit entry; the second restore adds its own.
-        Assert.Equal(2, JsonNode.Parse(roundTripped["audit_entries"]!)!.AsArray().Count(e => (string?)e!["Action"] == "backup.restored"));
+        Assert.Equal(2, JsonNode.Parse(roundTripped["audit_entries"]!)!.AsArray().Count(e => (string?)e!["Action"] == AuditActions.BackupRestored));
         TableDump.AssertEqual(BackupFiles.Backupable(original), BackupFiles.Backupable(WithoutRestoreAudit(roundTripped)));
     }
 
@@ -163,7 +164,7 @@ public class BackupTests
     private static Dictionary<string, string> WithoutRestoreAudit(Dictionary<string, string> dump)
     {
         var audit = JsonNode.Parse(dump["audit_entries"])!.AsArray();
-        var kept = new JsonArray(audit.Where(e => (string?)e!["Action"] != "backup.restored").Select(e => e!.DeepClone()).ToArray());
+        var kept = new JsonArray(audit.Where(e => (string?)e!["Action"] != AuditActions.BackupRestored).Select(e => e!.DeepClone()).ToArray());
         return new Dictionary<string, string>(dump) { ["audit_entries"] = kept.ToJsonString() };
     }
 

@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Payments;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

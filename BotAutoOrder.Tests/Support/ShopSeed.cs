@@ -105,8 +105,8 @@ public static class ShopSeed
             new BotTextOverride("start.greeting", "id", "Halo {name}! 👋", T0),
             new DashboardUser("Owner@Shop.test", "AQAAAAIAAYagAAAAE-hash", StaffRole.Owner, T0),
             new DashboardUser("admin@shop.test", "AQAAAAIAAYagAAAAE-hash2", StaffRole.Admin, T0),
-            new AuditEntry("admin:owner@shop.test", "product.created", "Product", p1.Id.ToString(), "{\"price\":25000}", T0),
-            new AuditEntry("system:expiry", "order.expired", "Order", expired.Id.ToString(), null, T0.AddMinutes(22)),
+            new AuditEntry("admin:owner@shop.test", AuditActions.ProductCreated, "Product", p1.Id.ToString(), "{\"price\":25000}", T0),
+            new AuditEntry("system:expiry", AuditActions.OrderExpired, "Order", expired.Id.ToString(), null, T0.AddMinutes(22)),
             new DataProtectionKey { FriendlyName = "key-1", Xml = "<key id=\"1\"><secret>abc</secret></key>" });
         await db.SaveChangesAsync();
 

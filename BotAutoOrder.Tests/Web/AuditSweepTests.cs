@@ -141,33 +141,33 @@ public abstract partial class AuditSweepTests(DatabaseProvider provider) : Buyin
             Assert.All(found, e => Assert.InRange(e.AtUtc, started, finished));
         }
 
-        Audited("settings.changed", OwnerActor);
-        Audited("category.created", OwnerActor);
-        Audited("product.created", OwnerActor);
-        Audited("voucher.created", OwnerActor);
-        Audited("stock.added", OwnerActor, atLeast: 2); // paste and upload
-        Audited("stock.deleted", OwnerActor);
-        Audited("bot_text.saved", OwnerActor);
-        Audited("bot_text.reset", OwnerActor);
-        Audited("buyer.blocked", OwnerActor);
-        Audited("buyer.unblocked", OwnerActor);
-        Audited("balance.credited", OwnerActor);
-        Audited("balance.debited", OwnerActor);
-        Audited("user.created", OwnerActor);
-        Audited("user.password_changed", Seller);
-        Audited("user.updated", OwnerActor, atLeast: 2); // role changed, deactivated
-        Audited("deposit.created", AuditLog.Buyer(buyer));
-        Audited("deposit.paid", null);
-        Audited("balance.credited", null, atLeast: 2); // the admin's credit and the deposit
-        Audited("order.created", AuditLog.Buyer(late));
-        Audited("order.expired", null);
-        Audited("order.paid_late", null);
-        Audited("order.marked_paid", OwnerActor);
-        Audited("payment.applied", null, atLeast: 3);
-        Audited("payment.issue", null);
-        Audited("payment_issue.resolved", OwnerActor);
-        Audited("auth.2fa_enabled", OwnerActor);
-        Assert.Contains(entries, e => e.Action == "deposit.paid" && e.EntityId == deposit.Id.ToString());
+        Audited(AuditActions.SettingsChanged, OwnerActor);
+        Audited(AuditActions.CategoryCreated, OwnerActor);
+        Audited(AuditActions.ProductCreated, OwnerActor);
+        Audited(AuditActions.VoucherCreated, OwnerActor);
+        Audited(AuditActions.StockAdded, OwnerActor, atLeast: 2); // paste and upload
+        Audited(AuditActions.StockDeleted, OwnerActor);
+        Audited(AuditActions.BotTextSaved, OwnerActor);
+        Audited(AuditActions.BotTextReset, OwnerActor);
+        Audited(AuditActions.BuyerBlocked, OwnerActor);
+        Audited(AuditActions.BuyerUnblocked, OwnerActor);
+        Audited(AuditActions.BalanceCredited, OwnerActor);
+        Audited(AuditActions.BalanceDebited, OwnerActor);
+        Audited(AuditActions.UserCreated, OwnerActor);
+        Audited(AuditActions.UserPasswordChanged, Seller);
+        Audited(AuditActions.UserUpdated, OwnerActor, atLeast: 2); // role changed, deactivated
+        Audited(AuditActions.DepositCreated, AuditLog.Buyer(buyer));
+        Audited(AuditActions.DepositPaid, null);
+        Audited(AuditActions.BalanceCredited, null, atLeast: 2); // the admin's credit and the deposit
+        Audited(AuditActions.OrderCreated, AuditLog.Buyer(late));
+        Audited(AuditActions.OrderExpired, null);
+        Audited(AuditActions.OrderPaidLate, null);
+        Audited(AuditActions.OrderMarkedPaid, OwnerActor);
+        Audited(AuditActions.PaymentApplied, null, atLeast: 3);
+        Audited(AuditActions.PaymentIssue, null);
+        Audited(AuditActions.PaymentIssueResolved, OwnerActor);
+        Audited(AuditActions.AuthTwoFactorEnabled, OwnerActor);
+        Assert.Contains(entries, e => e.Action == AuditActions.DepositPaid && e.EntityId == deposit.Id.ToString());
     }
 
     private static async Task Redirects(Task<HttpResponseMessage> post)

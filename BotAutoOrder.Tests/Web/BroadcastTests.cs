@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Broadcasts;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Messaging;
@@ -92,7 +93,7 @@ public abstract partial class BroadcastTests(DatabaseProvider provider, int buye
         Assert.DoesNotContain("http-equiv=\"refresh\"", page);
         var history = await dashboard.GetPageAsync("/admin/broadcasts");
         Assert.Matches($@"<td class=""num"">{buyers}</td>\s*<td class=""num"">{reachable.Count}</td>\s*<td class=""num"">{buyers - reachable.Count}</td>", history);
-        var completed = await restarted.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "broadcast.completed" && a.EntityId == id.ToString(CultureInfo.InvariantCulture)));
+        var completed = await restarted.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.BroadcastCompleted && a.EntityId == id.ToString(CultureInfo.InvariantCulture)));
         Assert.True(completed);
 
         output.WriteLine($"{Provider}: {buyers} buyers ({reachable.Count} reachable) in {elapsed.TotalSeconds:F1} s; restart after {deliveredBeforeKill} deliveries; " +
@@ -140,7 +141,7 @@ public abstract partial class BroadcastTests(DatabaseProvider provider, int buye
         var details = await owner.GetPageAsync($"/admin/broadcasts/{id}");
         Assert.Equal(progress.Cancelled, Count(details, "cancelled"));
         Assert.Equal(progress.Sent, Count(details, "sent"));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "broadcast.cancelled" && a.Actor == "admin:" + OwnerEmail)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.BroadcastCancelled && a.Actor == "admin:" + OwnerEmail)));
         using var again = await owner.PostFormAsync($"/admin/broadcasts/{id}?handler=Send", [new("Confirm", "true")], $"/admin/broadcasts/{id}");
         Assert.Contains("cannot do that", await owner.FollowAsync(again)); // a cancelled broadcast does not start again
     }
@@ -181,7 +182,7 @@ public abstract partial class BroadcastTests(DatabaseProvider provider, int buye
         Assert.Equal(valid, await App.QueryAsync(db => db.Broadcasts.Where(b => b.Id == id).Select(b => b.HtmlText).SingleAsync()));
         var withPhoto = await CreateDraftAsync(owner, "<b>Foto</b> baru", Png);
         Assert.Equal(Png, await App.QueryAsync(db => db.Broadcasts.Where(b => b.Id == withPhoto).Select(b => b.Photo).SingleAsync()));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "broadcast.created" && a.Actor == "admin:" + OwnerEmail)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.BroadcastCreated && a.Actor == "admin:" + OwnerEmail)));
 
         using var unconfirmed = await owner.PostFormAsync($"/admin/broadcasts/{id}?handler=Send", [], $"/admin/broadcasts/{id}");
         Assert.Contains("Tick the confirmation box", await owner.FollowAsync(unconfirmed));

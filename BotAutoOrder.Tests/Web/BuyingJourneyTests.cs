@@ -1,4 +1,5 @@
 using System.Net;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Orders;
@@ -61,7 +62,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
         await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == 9001 && c.Text!.Contains(order.InvoiceCode), what: "admin notification");
         Assert.Equal(1, await App.QueryAsync(db => db.VoucherRedemptions.CountAsync()));
         Assert.Contains(Pakasir.CallsTo("transaction-status"), c => c.Path.Contains(Pakasir.Find(order.InvoiceCode)!.TxnId));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "order.paid" && a.EntityId == order.Id.ToString())));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.OrderPaid && a.EntityId == order.Id.ToString())));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Cli;
@@ -48,7 +49,7 @@ public class CommandLineTests
         Assert.Equal(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(after, after.PasswordHash, "rahasia-123"));
         Assert.NotEqual(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(after, after.PasswordHash, "lebih-rahasia-456"));
         await using var db = TestDbContexts.Create(database);
-        Assert.Equal(["staff.created", "staff.password_set"], await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        Assert.Equal([AuditActions.StaffCreated, AuditActions.StaffPasswordSet], await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Dashboard;
@@ -97,7 +98,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
         var user = await App.QueryAsync(db => db.DashboardUsers.SingleAsync(u => u.Email == OwnerEmail));
         var minutes = (user.LockoutEndUtc!.Value - DateTime.UtcNow).TotalMinutes;
         Assert.InRange(minutes, 14, 15.1);
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "auth.locked_out")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.AuthLockedOut)));
 
         // When the lockout has passed, the right password works again.
         await App.QueryAsync(db => db.DashboardUsers.ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEndUtc, DateTime.UtcNow.AddSeconds(-1))));
@@ -156,7 +157,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         using var again = await seller.SignInAsync("seller@shop.test", "seller-pass-1");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode); // an inactive account cannot sign in
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "user.updated" && a.EntityId == id.ToString() && a.Actor == "admin:" + OwnerEmail)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserUpdated && a.EntityId == id.ToString() && a.Actor == "admin:" + OwnerEmail)));
     }
 
     [Fact]

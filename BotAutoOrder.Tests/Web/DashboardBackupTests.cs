@@ -70,7 +70,7 @@ public abstract class DashboardBackupTests(DatabaseProvider provider) : Dashboar
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.StartsWith("/access-denied", post.Headers.Location!.PathAndQuery);
         Assert.DoesNotContain("href=\"/admin/backup\"", await admin.GetPageAsync("/admin"));
-        Assert.Equal(0, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "backup.downloaded")));
+        Assert.Equal(0, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.BackupDownloaded)));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public abstract class DashboardBackupTests(DatabaseProvider provider) : Dashboar
 
         Assert.True(backup.Length > 2 && backup[0] == 0x1f && backup[1] == 0x8b, "not gzip");
         Assert.Contains("INV-BK1", BackupFiles.Decompress(backup));
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "backup.downloaded" && a.Actor == "admin:" + OwnerEmail)));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.BackupDownloaded && a.Actor == "admin:" + OwnerEmail)));
         var (before, auditTable) = await DumpAsync();
 
         using var unforced = await RestoreAsync(owner, backup, force: false);
@@ -100,7 +100,7 @@ public abstract class DashboardBackupTests(DatabaseProvider provider) : Dashboar
         expected[auditTable]++; // + backup.restored
         Assert.Equal(expected, TableDump.Counts(after));
         Assert.Equal(["akun1:pass1", "akun2:pass2"], await App.StockContentsAsync(_ => true));
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "backup.restored" && a.Actor == "admin:" + OwnerEmail)));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.BackupRestored && a.Actor == "admin:" + OwnerEmail)));
         Assert.Contains("INV-BK1", await owner.GetPageAsync("/admin/orders")); // still signed in, data there
     }
 
@@ -156,7 +156,7 @@ public abstract class DashboardBackupTests(DatabaseProvider provider) : Dashboar
             using var refused = await owner.GetAsync($"/admin/backup?handler=File&name={name}");
             Assert.True(refused.StatusCode == HttpStatusCode.NotFound, $"{name}: {(int)refused.StatusCode}");
         }
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "backup.downloaded")));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.BackupDownloaded)));
     }
 
     public override async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Stock;
@@ -44,7 +45,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
         var category = await App.QueryAsync(db => db.Categories.SingleAsync());
         Assert.Equal(("Streaming Premium", 3, false), (category.Name, category.SortOrder, category.IsActive));
         var actions = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "Category").Select(a => a.Action).ToListAsync());
-        Assert.Equal(["category.created", "category.updated", "category.deactivated"], actions);
+        Assert.Equal([AuditActions.CategoryCreated, AuditActions.CategoryUpdated, AuditActions.CategoryDeactivated], actions);
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
         product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == product.Id));
         Assert.Equal(("SPT-1", "Spotify Premium", 17000L, (int?)null, 2, false), (product.Code, product.Name, product.Price, product.PerOrderLimit, product.LowStockThreshold.GetValueOrDefault(), product.IsActive));
         var actions = await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "Product" && a.EntityId == product.Id.ToString()).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["product.created", "product.updated", "product.deactivated"], actions);
+        Assert.Equal([AuditActions.ProductCreated, AuditActions.ProductUpdated, AuditActions.ProductDeactivated], actions);
         Assert.All(await App.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "Product").Select(a => a.Actor).ToListAsync()),
             actor => Assert.Equal("admin:" + OwnerEmail, actor));
     }
@@ -162,7 +163,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
 
         var contents = (await App.StockContentsAsync(s => s.ProductId == product.Id)).Order().ToList();
         Assert.Equal(["key-aaaa-1", "key-bbbb-2", "key-cccc-3", "key-dddd-4"], contents);
-        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "stock.added").Select(a => a.Details!).ToListAsync());
+        var audit = await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.StockAdded).Select(a => a.Details!).ToListAsync());
         Assert.Equal(2, audit.Count);
         Assert.DoesNotContain(audit, d => d.Contains("key-"));
     }
@@ -200,7 +201,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
         var left = await App.QueryAsync(db => db.StockItems.Select(s => new { s.Id, s.Status }).ToListAsync());
         Assert.Equal(ids[0], Assert.Single(left).Id);
         Assert.Equal(StockItemStatus.Sold, left[0].Status);
-        Assert.Single(await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "stock.deleted").ToListAsync()));
+        Assert.Single(await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.StockDeleted).ToListAsync()));
     }
 }
 

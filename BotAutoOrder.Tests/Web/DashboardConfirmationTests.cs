@@ -1,4 +1,5 @@
 using System.Net;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Tests.Support;
@@ -66,7 +67,7 @@ public abstract class DashboardConfirmationTests(DatabaseProvider provider) : Da
 
         await AssertDoneAsync(owner, $"/admin/vouchers?handler=Active&id={voucherId}&active=false", "/admin/vouchers");
         Assert.False(await App.QueryAsync(db => db.Vouchers.Where(v => v.Id == voucherId).Select(v => v.IsActive).SingleAsync()));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "voucher.deactivated" && a.EntityId == voucherId.ToString())));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.VoucherDeactivated && a.EntityId == voucherId.ToString())));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Tests.Support;
@@ -43,8 +44,8 @@ public abstract class DashboardOperationsTests(DatabaseProvider provider) : Dash
         using var reveal = await owner.PostFormAsync($"/admin/orders/{paid.Id}?handler=Reveal&itemId={ids[0]}", [], $"/admin/orders/{paid.Id}");
         var revealed = await reveal.Content.ReadAsStringAsync();
         Assert.Contains("netflix-user:secret-pass", revealed);
-        Assert.Contains("stock.revealed", revealed); // now in the order's timeline
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "stock.revealed" && a.EntityId == paid.Id.ToString() && a.Actor == "admin:" + OwnerEmail)));
+        Assert.Contains(AuditActions.StockRevealed, revealed); // now in the order's timeline
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.StockRevealed && a.EntityId == paid.Id.ToString() && a.Actor == "admin:" + OwnerEmail)));
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public abstract class DashboardOperationsTests(DatabaseProvider provider) : Dash
         Assert.Equal(("Toko Baru", "20", "admin_toko", "20"), (stored["StoreName"], stored["InvoiceExpiryMinutes"], stored["ContactUsername"], stored["SendRatePerSecond"]));
         var audit = await owner.GetPageAsync("/admin/audit?action=settings.&actor=admin%3A" + Uri.EscapeDataString(OwnerEmail));
         Assert.Contains("InvoiceExpiryMinutes", audit);
-        Assert.DoesNotContain("auth.signed_in", audit);
+        Assert.DoesNotContain(AuditActions.AuthSignedIn, audit);
     }
 
     [Fact]

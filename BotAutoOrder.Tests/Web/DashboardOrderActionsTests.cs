@@ -1,4 +1,5 @@
 using System.Net;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
@@ -59,7 +60,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         Assert.Equal(BotAutoOrder.Domain.Payments.PaymentStatus.Completed, Pakasir.Find(order.InvoiceCode)!.Status);
         Assert.Equal(1, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold)));
         await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer && c.Text!.Contains(Delivery), what: "delivery");
-        Assert.Equal(1, await AuditCountAsync("order.marked_paid", order.Id));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.OrderMarkedPaid, order.Id));
 
         using var webhook = await Pakasir.PayAsync(order.InvoiceCode, WebhookUrl, PakasirSecret, v1Shape: false); // its webhook arrives
 
@@ -91,7 +92,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         Assert.Contains("status error", second);
         await OutboxDrainedAsync();
         Assert.Equal(1, Deliveries(buyer));
-        Assert.Equal(1, await AuditCountAsync("order.marked_paid", order.Id));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.OrderMarkedPaid, order.Id));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         Assert.Equal(0, await SoldCountAsync(order.Lines[0].ProductId));
         Assert.Null(await App.QueryAsync(db => db.Payments.Where(p => p.OrderId == order.Id).Select(p => p.AppliedAtUtc).SingleAsync()));
         Assert.Equal(0, Deliveries(buyer));
-        Assert.Equal(0, await AuditCountAsync("order.marked_paid", order.Id));
+        Assert.Equal(0, await AuditCountAsync(AuditActions.OrderMarkedPaid, order.Id));
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         Assert.Equal(OrderStatus.Paid, await StatusAsync(open.Id));
         Assert.Equal(1, Deliveries(buyer));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
-        Assert.Equal(0, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "order.resent" || a.Action == "order.refunded")));
+        Assert.Equal(0, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.OrderResent || a.Action == AuditActions.OrderRefunded)));
     }
 
     [Fact]
@@ -151,8 +152,8 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         Assert.Equal(OrderStatus.Cancelled, await StatusAsync(order.Id));
         Assert.Equal(2, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.ProductId == productId && s.Status == StockItemStatus.Available)));
         Assert.Single(Pakasir.CallsTo("cancel-transaction"));
-        Assert.Equal(1, await AuditCountAsync("order.cancelled", order.Id));
-        Assert.Contains("pembeli minta batal", await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "order.cancelled").Select(a => a.Details).SingleAsync()));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.OrderCancelled, order.Id));
+        Assert.Contains("pembeli minta batal", await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.OrderCancelled).Select(a => a.Details).SingleAsync()));
         Assert.DoesNotContain("handler=Cancel", page); // no longer offered
     }
 
@@ -178,7 +179,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
         var entry = await App.QueryAsync(db => db.BalanceEntries.SingleAsync(e => e.CustomerId == customer.Id));
         Assert.Equal(BalanceEntryKind.Refund, entry.Kind);
         Assert.Equal(order.Total, entry.Amount);
-        Assert.Equal(1, await AuditCountAsync("order.refunded", order.Id));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.OrderRefunded, order.Id));
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
 
         Assert.Contains("Pengiriman ulang dijadwalkan.", page);
         await EventuallyAsync(() => Task.FromResult(Deliveries(buyer) == 2), "second delivery");
-        Assert.Equal(1, await AuditCountAsync("order.resent", order.Id));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.OrderResent, order.Id));
     }
 }
 

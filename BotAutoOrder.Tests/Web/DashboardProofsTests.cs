@@ -1,4 +1,5 @@
 using System.Net;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
@@ -85,7 +86,7 @@ public abstract class DashboardProofsTests(DatabaseProvider provider) : Dashboar
         Assert.Equal("Mantap <b>ok</b> & lanjut", stored.ReviewNote);
         Assert.Equal("admin:admin@shop.test", stored.ReviewedBy);
         Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a =>
-            a.Action == "terms.approved" && a.EntityId == proof.Id.ToString() && a.Actor == "admin:admin@shop.test")));
+            a.Action == AuditActions.TermsApproved && a.EntityId == proof.Id.ToString() && a.Actor == "admin:admin@shop.test")));
         var told = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer.TelegramUserId && c.Text!.Contains("disetujui"),
             what: "approval message to the buyer");
         Assert.Contains("Mantap &lt;b&gt;ok&lt;/b&gt; &amp; lanjut", told.Text);

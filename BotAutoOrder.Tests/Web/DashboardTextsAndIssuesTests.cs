@@ -1,4 +1,5 @@
 using System.Net;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
@@ -31,7 +32,7 @@ public abstract class DashboardTextsAndIssuesTests(DatabaseProvider provider) : 
         Assert.Contains("Teks start.greeting (id) disimpan.", saved);
         Assert.Contains("Isian {products} tidak dipakai", saved); // a missing listed placeholder is a warning, saving allowed
         Assert.Equal("👋 Halo <b>{name}</b>, selamat datang di toko BARU {store}!", await OverrideAsync("id"));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "bot_text.saved" && a.EntityId == "start.greeting:id" && a.Actor == "admin:" + OwnerEmail)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.BotTextSaved && a.EntityId == "start.greeting:id" && a.Actor == "admin:" + OwnerEmail)));
         await App.PostUpdateAsync(Client, Updates.Text(7101, "/start", "Sari"));
         var greeting = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == 7101 && c.Text!.Contains("Sari"), what: "greeting");
         Assert.Equal("👋 Halo <b>Sari</b>, selamat datang di toko BARU Toko Uji!", greeting.Text);
@@ -40,7 +41,7 @@ public abstract class DashboardTextsAndIssuesTests(DatabaseProvider provider) : 
 
         Assert.Contains("dikembalikan ke bawaan", reset);
         Assert.Null(await OverrideAsync("id"));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "bot_text.reset")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.BotTextReset)));
         await App.PostUpdateAsync(Client, Updates.Text(7102, "/start", "Rina"));
         var again = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == 7102 && c.Text!.Contains("Rina"), what: "default greeting");
         Assert.Contains("Selamat datang di <b>Toko Uji</b>", again.Text);
@@ -57,7 +58,7 @@ public abstract class DashboardTextsAndIssuesTests(DatabaseProvider provider) : 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Isian {voucher_code} tidak dikenal", html);
         Assert.Null(await OverrideAsync("en"));
-        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "bot_text.saved")));
+        Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.BotTextSaved)));
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public abstract class DashboardTextsAndIssuesTests(DatabaseProvider provider) : 
         var issue = await App.QueryAsync(db => db.PaymentIssues.SingleAsync(i => i.Id == issueId));
         Assert.Equal("admin:" + OwnerEmail, issue.ResolvedBy);
         Assert.Equal("refund manual ke pembeli", issue.ResolutionNote);
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "payment_issue.resolved" && a.EntityId == issueId.ToString())));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PaymentIssueResolved && a.EntityId == issueId.ToString())));
         Assert.Matches("id=\"open-issues\">0<", await owner.GetPageAsync("/admin"));
         Assert.Contains("INV-ISSUE-1", await owner.GetPageAsync("/admin/payments/issues?resolved=true"));
     }

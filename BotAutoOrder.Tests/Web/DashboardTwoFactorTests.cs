@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Dashboard.TwoFactor;
@@ -59,8 +60,8 @@ public sealed partial class DashboardTwoFactorTests() : DashboardTestBase(Databa
             Assert.Equal("/admin", totp.Headers.Location!.ToString());
 
         var actions = await App.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
-        Assert.Contains("auth.2fa_enabled", actions);
-        Assert.Contains("auth.2fa_failed", actions);
+        Assert.Contains(AuditActions.AuthTwoFactorEnabled, actions);
+        Assert.Contains(AuditActions.AuthTwoFactorFailed, actions);
         Assert.Equal(9, (await App.QueryAsync(db => db.DashboardUsers.SingleAsync(u => u.Email == OwnerEmail))).RecoveryCodesLeft);
     }
 
@@ -78,7 +79,7 @@ public sealed partial class DashboardTwoFactorTests() : DashboardTestBase(Databa
         Assert.Contains("terkunci", await fifth.Content.ReadAsStringAsync());
         var user = await App.QueryAsync(db => db.DashboardUsers.SingleAsync(u => u.Email == OwnerEmail));
         Assert.True(user.LockoutEndUtc > DateTime.UtcNow.AddMinutes(14));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "auth.locked_out")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.AuthLockedOut)));
     }
 
     [Fact]

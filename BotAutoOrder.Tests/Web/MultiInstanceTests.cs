@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
@@ -54,7 +55,7 @@ public sealed class MultiInstanceTests() : BuyingTestBase(DatabaseProvider.Postg
         await EventuallyAsync(async () => await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending)) == 0, "outbox drained");
         Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Text!.Contains("Pembayaran diterima"));
         Assert.Single(Bot.CallsOf("editMessageCaption", buyer), c => c.Text!.Contains("Kedaluwarsa"));
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "order.expired")));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.OrderExpired)));
     }
     /// <summary>
     /// Issue 10 item 7: the payment gate under real concurrency. Webhooks go to both instances at once; the gateway
@@ -85,7 +86,7 @@ public sealed class MultiInstanceTests() : BuyingTestBase(DatabaseProvider.Postg
 
         Assert.All(codes, c => Assert.Equal(System.Net.HttpStatusCode.OK, c));
         Assert.True(Pakasir.CallsTo("transaction-status").Count >= 2, "both instances asked the gateway");
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "payment.applied")));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.PaymentApplied)));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
         Assert.Equal(0, await App.QueryAsync(db => db.PaymentIssues.CountAsync()));
         Assert.Equal(1, await SoldCountAsync(productId));

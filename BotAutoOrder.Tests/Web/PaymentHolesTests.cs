@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
@@ -216,17 +217,17 @@ public abstract class PaymentHolesTests(DatabaseProvider provider) : BuyingTestB
         var closedOrder = await CheckoutQrisAsync(other, productId);
         Pakasir.SetStatus(closedOrder.InvoiceCode, PaymentStatus.Expired); // closed at the gateway; the poller notices
 
-        await EventuallyAsync(async () => await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "payment.status_changed")), "gateway status audited");
+        await EventuallyAsync(async () => await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PaymentStatusChanged)), "gateway status audited");
         var entries = await App.QueryAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
-        foreach (var action in new[] { "settings.changed", "order.created", "payment.expiry_shortened", "payment.applied", "order.paid", "order.refunded", "payment.status_changed" })
+        foreach (var action in new[] { AuditActions.SettingsChanged, AuditActions.OrderCreated, AuditActions.PaymentExpiryShortened, AuditActions.PaymentApplied, AuditActions.OrderPaid, AuditActions.OrderRefunded, AuditActions.PaymentStatusChanged })
         {
             var entry = entries.FirstOrDefault(e => e.Action == action);
             Assert.True(entry is not null, $"no audit entry for {action}");
             Assert.False(string.IsNullOrWhiteSpace(entry.Actor), action);
             Assert.True(entry.AtUtc > DateTime.UtcNow.AddMinutes(-5), action);
         }
-        Assert.Equal(BotAutoOrder.Domain.Audit.AuditLog.Gateway, entries.First(e => e.Action == "payment.status_changed").Actor);
-        Assert.Equal(2, entries.Count(e => e.Action == "payment.expiry_shortened"));
+        Assert.Equal(BotAutoOrder.Domain.Audit.AuditLog.Gateway, entries.First(e => e.Action == AuditActions.PaymentStatusChanged).Actor);
+        Assert.Equal(2, entries.Count(e => e.Action == AuditActions.PaymentExpiryShortened));
     }
 
     /// <summary>
@@ -253,7 +254,7 @@ public abstract class PaymentHolesTests(DatabaseProvider provider) : BuyingTestB
 
         Assert.Single(outcomes, o => o.Outcome == PaymentApplyOutcome.Fulfilled);
         Assert.All(outcomes, o => Assert.Contains(o.Outcome, new[] { PaymentApplyOutcome.Fulfilled, PaymentApplyOutcome.AlreadyApplied }));
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "payment.applied")));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.PaymentApplied)));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
         Assert.Equal(0, await App.QueryAsync(db => db.PaymentIssues.CountAsync()));
         Assert.Equal(1, await SoldCountAsync(productId));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
@@ -67,7 +68,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
         Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Shows(BotTextCatalog.DeliveryHeader));
         Assert.Equal(2, await SoldCountAsync(productId));
         Assert.Equal(2, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.OrderId == order.Id && s.Status == StockItemStatus.Sold)));
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "payment.applied")));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.PaymentApplied)));
         Assert.Equal(1, await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == "order.delivery")));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync()));
     }
@@ -134,7 +135,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
 
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), TimeSpan.FromSeconds(30), "delivery via reconciliation");
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status);
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "payment.applied" && a.Actor == "system:reconcile")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PaymentApplied && a.Actor == "system:reconcile")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Tests.Support;
@@ -39,6 +40,6 @@ public sealed class RetentionTests() : BuyingTestBase(DatabaseProvider.Sqlite)
         Assert.Contains(recent, left);
         Assert.Contains(unreviewed, left);
         await EventuallyAsync(async () => !await App.QueryAsync(db => db.InboundEvents.AnyAsync(e => e.ExternalId == "old-update")), "old update id pruned");
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "terms.purged")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.TermsPurged)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
@@ -61,7 +62,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
         await using (var scope = App.Services.CreateAsyncScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<TermsService>().ReviewAsync(proof.Id, false, "Foto <buram>", "admin:a@b.c", CancellationToken.None));
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.TermsRejected, ("note", "Foto <buram>")), what: "buyer told");
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "terms.rejected")));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.TermsRejected)));
     }
 
     [Fact]

@@ -1,9 +1,6 @@
 using System.Text;
 using BotAutoOrder.Domain.Audit;
-using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Staff;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Cli;
 
@@ -28,24 +25,8 @@ public static class AdminJobs
             return 1;
         }
 
-        var db = cli.Services.GetRequiredService<AppDbContext>();
-        var audit = cli.Services.GetRequiredService<AuditLog>();
-        var clock = cli.Services.GetRequiredService<TimeProvider>();
-        var hasher = new PasswordHasher<DashboardUser>();
-        var actor = AuditLog.Job("command-line");
-        await using var transaction = await db.Database.BeginTransactionAsync(cli.Ct);
-        var user = await db.DashboardUsers.SingleOrDefaultAsync(u => u.Email == email, cli.Ct);
-        var created = user is null;
-        if (user is null)
-        {
-            user = new DashboardUser(email, "", StaffRole.Owner, clock.GetUtcNow().UtcDateTime);
-            db.DashboardUsers.Add(user);
-        }
-        user.SetPasswordHash(hasher.HashPassword(user, password));
-        await db.SaveChangesAsync(cli.Ct);
-        audit.Record(actor, created ? "staff.created" : "staff.password_set", nameof(DashboardUser), user.Id, new { email, Role = user.Role.ToString() });
-        await db.SaveChangesAsync(cli.Ct);
-        await transaction.CommitAsync(cli.Ct);
+        var staff = cli.Services.GetRequiredService<StaffService>();
+        var (user, created) = await staff.SetOwnerPasswordAsync(email, password, AuditLog.Job("command-line"), cli.Ct);
 
         await cli.Out.WriteLineAsync(created
             ? $"Created owner account {email}."

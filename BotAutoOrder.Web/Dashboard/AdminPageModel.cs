@@ -1,4 +1,6 @@
+using BotAutoOrder.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BotAutoOrder.Web.Dashboard;
@@ -30,5 +32,16 @@ public abstract class AdminPageModel : PageModel
         StatusMessage = message;
         StatusIsError = error;
         return page is null ? RedirectToPage(routeValues) : RedirectToPage(page, routeValues);
+    }
+
+    /// <summary>
+    /// Shows a domain service's refusal next to the form's fields (<paramref name="prefix"/> + the problem's field), except
+    /// on a field whose own form check already failed, so a field shows one message.
+    /// </summary>
+    protected void AddProblems(IEnumerable<FieldProblem> problems, string prefix = "Input.")
+    {
+        foreach (var problem in problems)
+            if (ModelState.GetFieldValidationState(prefix + problem.Field) != ModelValidationState.Invalid)
+                ModelState.AddModelError(prefix + problem.Field, T[problem.Message, problem.Args]);
     }
 }

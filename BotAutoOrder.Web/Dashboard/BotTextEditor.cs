@@ -76,7 +76,7 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
         }
         else if (current is null) db.BotTextOverrides.Add(new BotTextOverride(template.Key, language, text, clock.GetUtcNow().UtcDateTime));
         else current.Set(text, clock.GetUtcNow().UtcDateTime);
-        audit.Record(actor, "bot_text.saved", "BotText", template.Key + ":" + language, new { text });
+        audit.Record(actor, AuditActions.BotTextSaved, "BotText", template.Key + ":" + language, new { text });
         await db.SaveChangesAsync(ct);
         texts.Invalidate();
     }
@@ -85,7 +85,7 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
     {
         var current = await db.BotTextOverrides.FirstOrDefaultAsync(o => o.Key == template.Key && o.Language == language, ct);
         if (current is not null) db.BotTextOverrides.Remove(current);
-        audit.Record(actor, "bot_text.reset", "BotText", template.Key + ":" + language);
+        audit.Record(actor, AuditActions.BotTextReset, "BotText", template.Key + ":" + language);
         await db.SaveChangesAsync(ct);
         texts.Invalidate();
     }

@@ -1,5 +1,6 @@
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments;
 using Microsoft.EntityFrameworkCore;

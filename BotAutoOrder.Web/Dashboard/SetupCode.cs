@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Security;
 
 namespace BotAutoOrder.Web.Dashboard;
 

@@ -1,4 +1,5 @@
 using BotAutoOrder.Web.Payments;
+using BotAutoOrder.Web.Security;
 using BotAutoOrder.Web.Telegram;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;

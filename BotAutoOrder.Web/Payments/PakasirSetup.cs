@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Hosting;
 using BotAutoOrder.Web.Payments.Simulator;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Hosting;
 using System.Text.Json;
 using Polly.Timeout;

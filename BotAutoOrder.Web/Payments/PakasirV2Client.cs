@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using System.Text;
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace BotAutoOrder.Web.Payments;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotAutoOrder.Domain.Payments;
 
 namespace BotAutoOrder.Web.Payments;
 

@@ -1,3 +1,5 @@
+using BotAutoOrder.Domain.Payments;
+
 namespace BotAutoOrder.Web.Payments;
 
 public static class PaymentFlowSetup

@@ -1,4 +1,5 @@
 using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Web.Telegram.Messages;
 using BotAutoOrder.Web.Telegram.OutboxRenderers;
 using BotAutoOrder.Web.Telegram.Screens;
 using BotAutoOrder.Web.Telegram.Sending;

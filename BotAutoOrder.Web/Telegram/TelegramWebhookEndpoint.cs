@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Security;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;

@@ -46,10 +46,10 @@ public sealed class UpdateHandler(
     {
         if (message.Chat.Type != ChatType.Private || message.From is not { IsBot: false } from) return;
         var customer = await customers.UpsertAsync(ProfileOf(from), ct);
-        var buyer = new BuyerContext(bot, customer, message.Chat.Id, BotTexts.LanguageFor(customer.LanguageCode), null);
+        var buyer = new BuyerContext(bot, texts, customer, message.Chat.Id, BotTexts.LanguageFor(customer.LanguageCode), null, ct);
         if (customer.IsBlocked)
         {
-            await bot.SendMessage(buyer.ChatId, await texts.RenderAsync(BotTextCatalog.Blocked, buyer.Lang, ct), ParseMode.Html, cancellationToken: ct);
+            await bot.SendMessage(buyer.ChatId, await buyer.Text(BotTextCatalog.Blocked), ParseMode.Html, cancellationToken: ct);
             return;
         }
         if (await IsSpamAsync(buyer, ct)) return;
@@ -78,26 +78,26 @@ public sealed class UpdateHandler(
         else if (button == BotTextCatalog.MenuBalance) await account.ShowBalanceAsync(buyer, 0, ct);
         else if (button == BotTextCatalog.MenuOrders) await account.ShowOrdersAsync(buyer, 0, ct);
         else if (button == BotTextCatalog.MenuHelp) await account.ShowHelpAsync(buyer, ct);
-        else await bot.SendMessage(buyer.ChatId, await texts.RenderAsync(BotTextCatalog.UnknownText, buyer.Lang, ct), ParseMode.Html,
+        else await bot.SendMessage(buyer.ChatId, await buyer.Text(BotTextCatalog.UnknownText), ParseMode.Html,
             replyMarkup: await menu.KeyboardAsync(buyer.Lang, ct), cancellationToken: ct);
     }
 
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken ct)
     {
         var customer = await customers.UpsertAsync(ProfileOf(query.From), ct);
-        var buyer = new BuyerContext(bot, customer, query.Message?.Chat.Id ?? query.From.Id, BotTexts.LanguageFor(customer.LanguageCode), query);
+        var buyer = new BuyerContext(bot, texts, customer, query.Message?.Chat.Id ?? query.From.Id, BotTexts.LanguageFor(customer.LanguageCode), query, ct);
         try
         {
             if (customer.IsBlocked)
             {
-                await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.Blocked, buyer.Lang, ct), alert: true);
+                await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.Blocked), alert: true);
                 return;
             }
             if (await IsSpamAsync(buyer, ct)) return;
             if (!await RouteAsync(buyer, query.Data, ct))
             {
                 log.LogDebug("Stale or unknown button {Data} from {UserId}", query.Data, query.From.Id);
-                await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+                await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             }
         }
         finally
@@ -166,7 +166,7 @@ public sealed class UpdateHandler(
         if (verdict == SpamVerdict.Allow) return false;
         if (verdict == SpamVerdict.Warn)
         {
-            var warning = await texts.RenderAsync(BotTextCatalog.SpamWarning, buyer.Lang, ct);
+            var warning = await buyer.Text(BotTextCatalog.SpamWarning);
             if (buyer.IsCallback) await buyer.AnswerAsync(warning, alert: true);
             else await bot.SendMessage(buyer.ChatId, warning, ParseMode.Html, cancellationToken: ct);
             var who = Html.Escape(buyer.Customer.DisplayName) + (buyer.Customer.Username is { } u ? " @" + Html.Escape(u) : "");

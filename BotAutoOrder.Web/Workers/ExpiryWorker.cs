@@ -2,6 +2,7 @@ using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -5,7 +5,7 @@ namespace BotAutoOrder.Web.Workers;
 
 /// <summary>
 /// Runs the readiness checks every minute in each instance and logs an error when they start failing (which reaches the
-/// owner through <see cref="Hosting.OwnerAlertWorker"/>), and a warning when they recover. Only transitions are logged.
+/// owner through <see cref="Telegram.OwnerAlertWorker"/>), and a warning when they recover. Only transitions are logged.
 /// </summary>
 public sealed class HealthAlertWorker(HealthCheckService health, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<HealthAlertWorker> log)
     : BackgroundService

@@ -18,7 +18,7 @@ public static class WorkerSetup
         services.AddHostedService<StockAlertWorker>();
         services.AddHostedService<HealthAlertWorker>();
         services.AddHostedService<RetentionWorker>();
-        services.AddHostedService<BotAutoOrder.Web.Hosting.OwnerAlertWorker>();
+        services.AddHostedService<BotAutoOrder.Web.Telegram.OwnerAlertWorker>();
         return services;
     }
 }

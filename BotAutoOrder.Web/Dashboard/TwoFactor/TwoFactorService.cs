@@ -48,7 +48,7 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         if (step is null) return null;
         var codes = Enumerable.Range(0, RecoveryCodeCount).Select(_ => NewRecoveryCode()).ToList();
         user.EnableTwoFactor(_secrets.Protect(secret), codes.Select(Hash), step.Value);
-        audit.Record(AuditLog.Admin(user.Email), "auth.2fa_enabled", "DashboardUser", user.Id);
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthTwoFactorEnabled, "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);
         return codes;
     }
@@ -61,7 +61,7 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         var step = TotpCodes.Verify(_secrets.Unprotect(user.TwoFactorSecret!), Normalize(code), clock.GetUtcNow().UtcDateTime);
         if (step is null || !user.TryAcceptStep(step.Value)) return false;
         user.DisableTwoFactor();
-        audit.Record(AuditLog.Admin(user.Email), "auth.2fa_disabled", "DashboardUser", user.Id);
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthTwoFactorDisabled, "DashboardUser", user.Id);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -88,12 +88,12 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         {
             // The same atomic counter as wrong passwords (one UPDATE), so concurrent wrong codes are all counted.
             var locked = await StaffService.RecordFailedLoginAsync(db, user.Id, now, ct);
-            audit.Record(AuditLog.Admin(user.Email), locked ? "auth.locked_out" : "auth.2fa_failed", "DashboardUser", user.Id);
+            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthTwoFactorFailed, "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return (locked ? SecondFactorOutcome.LockedOut : SecondFactorOutcome.Invalid, null);
         }
         user.RecordLogin(now);
-        audit.Record(AuditLog.Admin(user.Email), "auth.signed_in", "DashboardUser", user.Id,
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id,
             new { secondFactor = method, rememberDevice, recoveryCodesLeft = user.RecoveryCodesLeft });
         await db.SaveChangesAsync(ct);
         return (SecondFactorOutcome.Succeeded, user);
@@ -105,7 +105,7 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         var user = await db.DashboardUsers.FindAsync([userId], ct);
         if (user is null) return null;
         user.RecordLogin(clock.GetUtcNow().UtcDateTime);
-        audit.Record(AuditLog.Admin(user.Email), "auth.signed_in", "DashboardUser", user.Id, new { secondFactor = "remembered device" });
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id, new { secondFactor = "remembered device" });
         await db.SaveChangesAsync(ct);
         return user;
     }

@@ -1,6 +1,7 @@
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Messages;
 using BotAutoOrder.Web.Telegram.Screens;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;

@@ -1,5 +1,6 @@
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
+using BotAutoOrder.Web.Telegram.Messages;
 using BotAutoOrder.Web.Telegram.Screens;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;

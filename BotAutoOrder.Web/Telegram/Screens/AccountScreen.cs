@@ -5,8 +5,10 @@ using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
+using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Web.Payments;
+using BotAutoOrder.Web.Telegram.Messages;
 using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,12 +31,12 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         var history = new StringBuilder();
         var entries = await balances.HistoryPageAsync(buyer.Customer.Id, page, HistoryPageSize, ct);
         foreach (var e in entries.Items)
-            history.AppendLine(await texts.RenderAsync(BotTextCatalog.BalanceLine, buyer.Lang, ct, ("date", time.Short(e.CreatedAtUtc)),
+            history.AppendLine(await buyer.Text(BotTextCatalog.BalanceLine, ("date", time.Short(e.CreatedAtUtc)),
                 ("amount", (e.Amount > 0 ? "+" : "") + Rupiah.Display(e.Amount)), ("kind", await KindAsync(e.Kind, buyer.Lang, ct))));
-        if (history.Length == 0) history.Append(await texts.RenderAsync(BotTextCatalog.BalanceEmpty, buyer.Lang, ct));
+        if (history.Length == 0) history.Append(await buyer.Text(BotTextCatalog.BalanceEmpty));
         else if (entries.PageCount > 1) history.Append(await PageOfAsync(entries.PageIndex, entries.PageCount, buyer.Lang, ct));
         var balance = await db.Customers.Where(c => c.Id == buyer.Customer.Id).Select(c => c.Balance).FirstAsync(ct);
-        var text = await texts.RenderAsync(BotTextCatalog.BalanceView, buyer.Lang, ct, ("balance", Rupiah.Display(balance)),
+        var text = await buyer.Text(BotTextCatalog.BalanceView, ("balance", Rupiah.Display(balance)),
             ("history", new TgHtml(history.ToString().TrimEnd())), ("min", Rupiah.Display(rules.DepositMin)), ("max", Rupiah.Display(rules.DepositMax)));
         var presets = Presets.Where(p => p >= rules.DepositMin && p <= rules.DepositMax)
             .Select(p => InlineKeyboardButton.WithCallbackData("💵 " + Rupiah.Display(p), CallbackData.Deposit(p))).Chunk(2).ToList();
@@ -49,19 +51,19 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         if (result.Outcome != DepositOutcome.Created)
         {
             var template = result.Outcome == DepositOutcome.Blocked ? BotTextCatalog.Blocked : BotTextCatalog.DepositLimits;
-            await screens.ShowAsync(buyer, await texts.RenderAsync(template, buyer.Lang, ct,
+            await screens.ShowAsync(buyer, await buyer.Text(template,
                 ("min", Rupiah.Display(result.Min)), ("max", Rupiah.Display(result.Max))), null, ct, newMessage: true);
             return;
         }
         if (!await invoices.CreateAsync(result.PaymentId!.Value, ct))
         {
             await lifecycle.CloseUnpaidDepositAsync(result.DepositId!.Value, DepositStatus.Cancelled, AuditLog.Job("deposit"), ct);
-            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.CheckoutGatewayFailed, buyer.Lang, ct), null, ct, newMessage: true);
+            await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.CheckoutGatewayFailed), null, ct, newMessage: true);
             return;
         }
         var deposit = await db.Deposits.FirstAsync(d => d.Id == result.DepositId, ct);
         var payment = await db.Payments.AsNoTracking().FirstAsync(p => p.Id == result.PaymentId, ct);
-        var caption = await texts.RenderAsync(BotTextCatalog.DepositCaption, buyer.Lang, ct, ("code", deposit.Code), ("amount", Rupiah.Display(deposit.Amount)),
+        var caption = await buyer.Text(BotTextCatalog.DepositCaption, ("code", deposit.Code), ("amount", Rupiah.Display(deposit.Amount)),
             ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)), ("expires", time.Long(deposit.ExpiresAtUtc)));
         var keyboard = new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang, CallbackData.DepositStatus(deposit.Id), ct));
         deposit.AttachQrMessage(buyer.ChatId, await qr.SendAsync(buyer.ChatId, payment.QrString ?? deposit.Code, caption, keyboard, ct));
@@ -71,10 +73,10 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
     public async Task DepositStatusAsync(BuyerContext buyer, long depositId, CancellationToken ct)
     {
         var deposit = await db.Deposits.AsNoTracking().FirstOrDefaultAsync(d => d.Id == depositId && d.CustomerId == buyer.Customer.Id, ct);
-        if (deposit is null) { await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct)); return; }
+        if (deposit is null) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         var paid = deposit.Status == DepositStatus.Paid
                    || (await confirmer.ConfirmAsync(deposit.Code, AuditLog.Buyer(buyer.Customer.TelegramUserId), ct)).Status == ConfirmationStatus.Applied;
-        await buyer.AnswerAsync(await texts.RenderAsync(paid ? BotTextCatalog.StatusPaid : BotTextCatalog.StatusPending, buyer.Lang, ct), alert: !paid);
+        await buyer.AnswerAsync(await buyer.Text(paid ? BotTextCatalog.StatusPaid : BotTextCatalog.StatusPending), alert: !paid);
     }
 
     public async Task ShowOrdersAsync(BuyerContext buyer, int page, CancellationToken ct)
@@ -87,30 +89,30 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
             .Skip(page * OrdersPageSize).Take(OrdersPageSize).ToListAsync(ct);
         if (orders.Count == 0)
         {
-            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.OrdersEmpty, buyer.Lang, ct), null, ct);
+            await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.OrdersEmpty), null, ct);
             return;
         }
         var lines = new StringBuilder();
         foreach (var o in orders)
-            lines.AppendLine(await texts.RenderAsync(BotTextCatalog.OrdersLine, buyer.Lang, ct, ("icon", Icon(o.Status)), ("invoice", o.InvoiceCode),
+            lines.AppendLine(await buyer.Text(BotTextCatalog.OrdersLine, ("icon", Icon(o.Status)), ("invoice", o.InvoiceCode),
                 ("total", Rupiah.Display(o.Total)), ("date", time.Short(o.CreatedAtUtc))));
         if (pageCount > 1) lines.Append(await PageOfAsync(page, pageCount, buyer.Lang, ct));
         var rows = orders.Select(o => new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) }).ToList();
         if (Navigation(page > 0, page + 1 < pageCount, page, CallbackData.OrdersPage) is { } nav) rows.Add(nav);
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.OrdersView, buyer.Lang, ct, ("lines", new TgHtml(lines.ToString().TrimEnd()))),
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.OrdersView, ("lines", new TgHtml(lines.ToString().TrimEnd()))),
             new InlineKeyboardMarkup(rows), ct);
     }
 
     public async Task ShowOrderAsync(BuyerContext buyer, long orderId, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId && o.CustomerId == buyer.Customer.Id, ct);
-        if (order is null) { await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct)); return; }
+        if (order is null) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         var lines = new StringBuilder();
         foreach (var l in order.Lines)
-            lines.AppendLine(await texts.RenderAsync(BotTextCatalog.CartLine, buyer.Lang, ct, ("name", l.ProductName), ("quantity", l.Quantity),
+            lines.AppendLine(await buyer.Text(BotTextCatalog.CartLine, ("name", l.ProductName), ("quantity", l.Quantity),
                 ("line_total", Rupiah.Display(l.LineTotal))));
-        var text = await texts.RenderAsync(BotTextCatalog.OrderDetail, buyer.Lang, ct, ("invoice", order.InvoiceCode),
-            ("status", await texts.RenderAsync(StatusName(order.Status), buyer.Lang, ct)), ("date", time.Long(order.CreatedAtUtc)),
+        var text = await buyer.Text(BotTextCatalog.OrderDetail, ("invoice", order.InvoiceCode),
+            ("status", await buyer.Text(StatusName(order.Status))), ("date", time.Long(order.CreatedAtUtc)),
             ("lines", new TgHtml(lines.ToString().TrimEnd())), ("total", Rupiah.Display(order.Total)));
         var rows = new List<InlineKeyboardButton[]>();
         if (order.Status == OrderStatus.Paid) rows.Add([await buttons.Callback(BotTextCatalog.BtnResend, buyer.Lang, CallbackData.Resend(order.Id), ct)]);
@@ -123,19 +125,19 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
     public async Task ResendAsync(BuyerContext buyer, long orderId, CancellationToken ct)
     {
         var paid = await db.Orders.AnyAsync(o => o.Id == orderId && o.CustomerId == buyer.Customer.Id && o.Status == OrderStatus.Paid, ct);
-        if (!paid) { await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct)); return; }
+        if (!paid) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         outbox.ToChat(buyer.ChatId, OutboxKinds.OrderDelivery, new OrderPayload(orderId, "resend"));
         await db.SaveChangesAsync(ct);
-        await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.Resent, buyer.Lang, ct));
+        await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.Resent));
     }
 
     public async Task ShowHelpAsync(BuyerContext buyer, CancellationToken ct)
     {
         var username = (await settings.GetAsync(ct)).ContactUsername.TrimStart('@');
         var contact = string.IsNullOrWhiteSpace(username)
-            ? await texts.RenderAsync(BotTextCatalog.HelpNoContact, buyer.Lang, ct)
-            : await texts.RenderAsync(BotTextCatalog.HelpContact, buyer.Lang, ct, ("username", username));
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.Help, buyer.Lang, ct, ("contact", new TgHtml(contact))), null, ct, newMessage: true);
+            ? await buyer.Text(BotTextCatalog.HelpNoContact)
+            : await buyer.Text(BotTextCatalog.HelpContact, ("username", username));
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.Help, ("contact", new TgHtml(contact))), null, ct, newMessage: true);
     }
 
     private async Task<string> PageOfAsync(int page, int pages, string lang, CancellationToken ct) =>

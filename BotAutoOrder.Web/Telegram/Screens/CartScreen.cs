@@ -7,14 +7,14 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>The cart: lines priced now, quantity buttons per line, voucher, checkout.</summary>
-public sealed class CartScreen(CartService carts, BotTexts texts, Buttons buttons, ScreenSender screens, VoucherTexts voucherTexts)
+public sealed class CartScreen(CartService carts, Buttons buttons, ScreenSender screens, VoucherTexts voucherTexts)
 {
     public async Task ShowAsync(BuyerContext buyer, CancellationToken ct, bool newMessage = false)
     {
         var cart = await carts.GetAsync(buyer.Customer.Id, ct);
         if (cart.IsEmpty)
         {
-            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.CartEmpty, buyer.Lang, ct),
+            await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.CartEmpty),
                 new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCategories, buyer.Lang, CallbackData.Categories, ct)), ct, newMessage);
             return;
         }
@@ -22,10 +22,10 @@ public sealed class CartScreen(CartService carts, BotTexts texts, Buttons button
         var rows = new List<InlineKeyboardButton[]>();
         foreach (var line in cart.Lines)
         {
-            lines.AppendLine(await texts.RenderAsync(BotTextCatalog.CartLine, buyer.Lang, ct,
+            lines.AppendLine(await buyer.Text(BotTextCatalog.CartLine,
                 ("name", line.Name), ("quantity", line.Quantity), ("line_total", Rupiah.Display(line.LineTotal))));
             if (!line.IsPurchasable)
-                lines.AppendLine(await texts.RenderAsync(BotTextCatalog.CartLineProblem, buyer.Lang, ct, ("available", line.Available)));
+                lines.AppendLine(await buyer.Text(BotTextCatalog.CartLineProblem, ("available", line.Available)));
             var label = line.Name.Length > 18 ? line.Name[..17] + "…" : line.Name;
             rows.Add(
             [
@@ -39,10 +39,10 @@ public sealed class CartScreen(CartService carts, BotTexts texts, Buttons button
         if (cart.VoucherCode is not null)
         {
             discount = cart.VoucherVerdict == Domain.Vouchers.VoucherVerdict.Valid
-                ? new TgHtml(await texts.RenderAsync(BotTextCatalog.CartDiscount, buyer.Lang, ct, ("code", cart.VoucherCode), ("discount", Rupiah.Display(cart.Discount))))
+                ? new TgHtml(await buyer.Text(BotTextCatalog.CartDiscount, ("code", cart.VoucherCode), ("discount", Rupiah.Display(cart.Discount))))
                 : new TgHtml("\n🎟️ " + Html.Escape(cart.VoucherCode) + ": " + await voucherTexts.ReasonAsync(cart.VoucherVerdict!.Value, buyer.Lang, ct));
         }
-        var text = await texts.RenderAsync(BotTextCatalog.CartView, buyer.Lang, ct, ("lines", new TgHtml(lines.ToString().TrimEnd())),
+        var text = await buyer.Text(BotTextCatalog.CartView, ("lines", new TgHtml(lines.ToString().TrimEnd())),
             ("subtotal", Rupiah.Display(cart.Subtotal)), ("discount", discount), ("total", Rupiah.Display(cart.Total)));
         rows.Add([cart.VoucherCode is null
             ? await buttons.Callback(BotTextCatalog.BtnVoucher, buyer.Lang, CallbackData.Voucher, ct)
@@ -70,8 +70,8 @@ public sealed class CartScreen(CartService carts, BotTexts texts, Buttons button
     {
         var check = await carts.ApplyVoucherAsync(buyer.Customer.Id, code, ct);
         var message = check.IsValid
-            ? await texts.RenderAsync(BotTextCatalog.VoucherApplied, buyer.Lang, ct, ("code", check.Voucher!.Code), ("discount", Rupiah.Display(check.Discount)))
-            : await texts.RenderAsync(BotTextCatalog.VoucherRejected, buyer.Lang, ct, ("reason", new TgHtml(await voucherTexts.ReasonAsync(check.Verdict, buyer.Lang, ct, check.Voucher))));
+            ? await buyer.Text(BotTextCatalog.VoucherApplied, ("code", check.Voucher!.Code), ("discount", Rupiah.Display(check.Discount)))
+            : await buyer.Text(BotTextCatalog.VoucherRejected, ("reason", new TgHtml(await voucherTexts.ReasonAsync(check.Verdict, buyer.Lang, ct, check.Voucher))));
         await screens.ShowAsync(buyer, message, null, ct, newMessage: true);
         if (check.IsValid) await ShowAsync(buyer, ct, newMessage: true);
     }
@@ -89,13 +89,13 @@ public sealed class CartScreen(CartService carts, BotTexts texts, Buttons button
     }
 
     public async Task PromptVoucherAsync(BuyerContext buyer, CancellationToken ct) =>
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.VoucherPrompt, buyer.Lang, ct), null, ct, newMessage: true);
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.VoucherPrompt), null, ct, newMessage: true);
 
     private async Task<string> ToastAsync(CartChange change, BuyerContext buyer, long productId, CancellationToken ct) => change.Outcome switch
     {
-        CartChangeOutcome.Updated => await texts.RenderAsync(BotTextCatalog.AddedToCart, buyer.Lang, ct, ("quantity", change.Quantity),
+        CartChangeOutcome.Updated => await buyer.Text(BotTextCatalog.AddedToCart, ("quantity", change.Quantity),
             ("name", (await carts.GetAsync(buyer.Customer.Id, ct)).Lines.FirstOrDefault(l => l.ProductId == productId)?.Name ?? "")),
-        CartChangeOutcome.TooMany => await texts.RenderAsync(BotTextCatalog.TooMany, buyer.Lang, ct, ("max", change.Max)),
-        _ => await texts.RenderAsync(BotTextCatalog.ProductGone, buyer.Lang, ct),
+        CartChangeOutcome.TooMany => await buyer.Text(BotTextCatalog.TooMany, ("max", change.Max)),
+        _ => await buyer.Text(BotTextCatalog.ProductGone),
     };
 }

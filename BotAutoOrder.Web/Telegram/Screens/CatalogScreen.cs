@@ -6,7 +6,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>Category → products (paginated) → product detail with the quantity stepper (➖ ➕ x2 x5 x10).</summary>
-public sealed class CatalogScreen(CatalogService catalog, BotTexts texts, Buttons buttons, ScreenSender screens)
+public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, ScreenSender screens)
 {
     public const int PageSize = 8;
 
@@ -15,7 +15,7 @@ public sealed class CatalogScreen(CatalogService catalog, BotTexts texts, Button
         var products = await catalog.GetProductsAsync(categoryId, page, PageSize, ct);
         if (products is null)
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             return;
         }
         var rows = products.Items.Select(p => new[]
@@ -30,8 +30,8 @@ public sealed class CatalogScreen(CatalogService catalog, BotTexts texts, Button
             await buttons.Callback(BotTextCatalog.BtnCart, buyer.Lang, CallbackData.Cart, ct)]);
         var categoryName = (await catalog.GetCategoriesAsync(ct)).FirstOrDefault(c => c.Id == categoryId)?.Name ?? "";
         var text = products.TotalCount == 0
-            ? await texts.RenderAsync(BotTextCatalog.CategoryEmpty, buyer.Lang, ct)
-            : await texts.RenderAsync(BotTextCatalog.CategoryHeader, buyer.Lang, ct,
+            ? await buyer.Text(BotTextCatalog.CategoryEmpty)
+            : await buyer.Text(BotTextCatalog.CategoryHeader,
                 ("category", categoryName), ("page", products.PageIndex + 1), ("pages", products.PageCount));
         await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(rows), ct);
     }
@@ -41,23 +41,23 @@ public sealed class CatalogScreen(CatalogService catalog, BotTexts texts, Button
         var product = await catalog.GetProductAsync(productId, ct);
         if (product is null)
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.ProductGone, buyer.Lang, ct), alert: true);
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.ProductGone), alert: true);
             return;
         }
         var back = await buttons.Callback(BotTextCatalog.BtnBack, buyer.Lang, CallbackData.Category(product.CategoryId, 0), ct);
         var description = product.Description ?? "";
         if (product.IsSoldOut)
         {
-            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ProductSoldOut, buyer.Lang, ct,
+            await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ProductSoldOut,
                 ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price))), new InlineKeyboardMarkup(back), ct);
             return;
         }
         var max = product.MaxPerOrder;
         quantity = Math.Clamp(quantity, 1, max);
         var limit = product.PerOrderLimit is { } l
-            ? new TgHtml(await texts.RenderAsync(BotTextCatalog.ProductLimit, buyer.Lang, ct, ("limit", l)))
+            ? new TgHtml(await buyer.Text(BotTextCatalog.ProductLimit, ("limit", l)))
             : new TgHtml("");
-        var text = await texts.RenderAsync(BotTextCatalog.ProductDetail, buyer.Lang, ct,
+        var text = await buyer.Text(BotTextCatalog.ProductDetail,
             ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price)), ("stock", product.Available),
             ("sold", product.Sold), ("limit", limit), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)));
         var stepper = new[]

@@ -26,7 +26,7 @@ public sealed class StartScreen(ITelegramBotClient bot, BotTexts texts, MainMenu
     public async Task ShowCategoriesAsync(BuyerContext buyer, CancellationToken ct)
     {
         var categories = await catalog.GetCategoriesAsync(ct);
-        var text = await texts.RenderAsync(categories.Count == 0 ? BotTextCatalog.StartNoProducts : BotTextCatalog.StartCategories, buyer.Lang, ct);
+        var text = await buyer.Text(categories.Count == 0 ? BotTextCatalog.StartNoProducts : BotTextCatalog.StartCategories);
         await screens.ShowAsync(buyer, text, categories.Count == 0 ? null : Keyboard(categories), ct);
     }
 

@@ -5,7 +5,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>The buyer's side of SNK: start (or replace) a proof, then the next text/photo is stored and forwarded.</summary>
-public sealed class TermsScreen(TermsService terms, BotTexts texts, Buttons buttons, ScreenSender screens)
+public sealed class TermsScreen(TermsService terms, Buttons buttons, ScreenSender screens)
 {
     public async Task StartAsync(BuyerContext buyer, long orderId, long productId, CancellationToken ct)
     {
@@ -14,15 +14,15 @@ public sealed class TermsScreen(TermsService terms, BotTexts texts, Buttons butt
         {
             case TermsStartOutcome.AwaitingProof:
                 await buyer.AnswerAsync();
-                await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.TermsPrompt, buyer.Lang, ct, ("product", start.ProductName)), null, ct, newMessage: true);
+                await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.TermsPrompt, ("product", start.ProductName)), null, ct, newMessage: true);
                 return;
             case TermsStartOutcome.AskReplace:
-                await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.TermsAskReplace, buyer.Lang, ct, ("product", start.ProductName)),
+                await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.TermsAskReplace, ("product", start.ProductName)),
                     new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnReplace, buyer.Lang, CallbackData.ReplaceProof(start.ProofId!.Value), ct)),
                     ct, newMessage: true);
                 return;
             default:
-                await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+                await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
                 return;
         }
     }
@@ -31,10 +31,10 @@ public sealed class TermsScreen(TermsService terms, BotTexts texts, Buttons butt
     {
         if (!await terms.ReopenAsync(buyer.Customer.Id, proofId, ct))
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             return;
         }
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.TermsPrompt, buyer.Lang, ct, ("product", "SNK")), null, ct);
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.TermsPrompt, ("product", "SNK")), null, ct);
     }
 
     /// <returns>True when the text/photo was taken as a proof (and the buyer was told).</returns>
@@ -42,7 +42,7 @@ public sealed class TermsScreen(TermsService terms, BotTexts texts, Buttons butt
     {
         var proof = await terms.SubmitAsync(buyer.Customer.Id, text, photoFileId, ct);
         if (proof is null) return false;
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.TermsReceived, buyer.Lang, ct), null, ct, newMessage: true);
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.TermsReceived), null, ct, newMessage: true);
         return true;
     }
 }

@@ -1,4 +1,3 @@
-using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Backups;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Web.Backups;
@@ -18,7 +17,7 @@ namespace BotAutoOrder.Web.Pages.Admin.Backup;
 [Authorize(Policy = DashboardClaims.OwnerPolicy)]
 [RequestSizeLimit(MaxBytes + 8 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 8 * 1024 * 1024)]
-public sealed class IndexModel(AppDbContext db, BackupService backups, AuditLog audit, IOptions<BackupOptions> options, TimeProvider clock)
+public sealed class IndexModel(AppDbContext db, BackupService backups, BackupDownloads downloads, IOptions<BackupOptions> options, TimeProvider clock)
     : AdminPageModel
 {
     public const long MaxBytes = 200L * 1024 * 1024;
@@ -43,8 +42,7 @@ public sealed class IndexModel(AppDbContext db, BackupService backups, AuditLog 
     public async Task<IActionResult> OnPostDownloadAsync()
     {
         var name = BackupFolder.NameFor(clock.GetUtcNow().UtcDateTime);
-        audit.Record(Actor, "backup.downloaded", "Database", null, new { file = name });
-        await db.SaveChangesAsync(Aborted);
+        await downloads.RecordAsync(Actor, name, scheduled: false, Aborted);
         Response.ContentType = "application/gzip";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         Response.Headers.CacheControl = "no-store";
@@ -57,8 +55,7 @@ public sealed class IndexModel(AppDbContext db, BackupService backups, AuditLog 
     {
         var file = Folder.List().Select(b => b.File).FirstOrDefault(f => string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal));
         if (file is null) return NotFound();
-        audit.Record(Actor, "backup.downloaded", "Database", null, new { file = name, scheduled = true });
-        await db.SaveChangesAsync(Aborted);
+        await downloads.RecordAsync(Actor, name!, scheduled: true, Aborted);
         return PhysicalFile(file, "application/gzip", Path.GetFileName(file));
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Customers;
@@ -12,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Web.Pages.Admin.Buyers;
 
 /// <summary>One buyer: orders, balance ledger, SNK proofs; block/unblock; manual credit/debit with a reason.</summary>
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, BalanceService balances) : AdminPageModel
+public sealed class DetailsModel(AppDbContext db, BuyerAdminService buyers, BalanceService balances) : AdminPageModel
 {
     [BindProperty] public AdjustInput Input { get; set; } = new();
     public Customer Buyer { get; private set; } = null!;
@@ -31,15 +30,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BalanceService
 
     public async Task<IActionResult> OnGetAsync(long id, [FromQuery(Name = "page")] int? page) => await LoadAsync(id, page) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostBlockAsync(long id, bool blocked)
-    {
-        var buyer = await db.Customers.FindAsync([id], Aborted);
-        if (buyer is null) return NotFound();
-        if (blocked) buyer.Block(); else buyer.Unblock();
-        audit.Record(Actor, blocked ? "buyer.blocked" : "buyer.unblocked", "Customer", id);
-        await db.SaveChangesAsync(Aborted);
-        return Done(T[blocked ? "Buyer blocked." : "Buyer unblocked."], new { id });
-    }
+    public async Task<IActionResult> OnPostBlockAsync(long id, bool blocked) =>
+        await buyers.SetBlockedAsync(id, blocked, Actor, Aborted) ? Done(T[blocked ? "Buyer blocked." : "Buyer unblocked."], new { id }) : NotFound();
 
     public async Task<IActionResult> OnPostAdjustAsync(long id)
     {

@@ -1,15 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Catalog;
+using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Web.Dashboard;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Pages.Admin.Categories;
 
 /// <summary>Creates a category (no id) or edits one.</summary>
-public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class EditModel(AppDbContext db, CategoryService categories) : AdminPageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public long? Id { get; private set; }
@@ -18,7 +17,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
     {
         [Required(ErrorMessage = "Required"), StringLength(ProductRules.MaxCategoryNameLength, ErrorMessage = "At most {1} characters"), Display(Name = "Name")]
         public string Name { get; set; } = "";
-        [Range(0, 100_000, ErrorMessage = "Between {1} and {2}"), Display(Name = "Sort order")]
+        [Range(0, CategoryService.MaxSortOrder, ErrorMessage = "Between {1} and {2}"), Display(Name = "Sort order")]
         public int SortOrder { get; set; }
         [Display(Name = "Active")] public bool IsActive { get; set; } = true;
     }
@@ -36,26 +35,10 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(long? id)
     {
         Id = id;
-        var name = Input.Name?.Trim() ?? "";
-        if (ModelState.IsValid && await db.Categories.AnyAsync(c => c.Name == name && c.Id != (id ?? 0), Aborted))
-            ModelState.AddModelError("Input.Name", T["This name is already used."]);
         if (!ModelState.IsValid) return Page();
-
-        var category = id is null ? null : await db.Categories.FindAsync([id], Aborted);
-        if (id is not null && category is null) return NotFound();
-        await using var tx = await db.Database.BeginTransactionAsync(Aborted);
-        if (category is null)
-        {
-            category = new Category(name, Input.SortOrder, clock.GetUtcNow().UtcDateTime);
-            category.SetActive(Input.IsActive);
-            db.Categories.Add(category);
-            await db.SaveChangesAsync(Aborted);
-        }
-        else category.Update(name, Input.SortOrder, Input.IsActive);
-        audit.Record(Actor, id is null ? "category.created" : "category.updated", "Category", category.Id,
-            new { category.Name, category.SortOrder, category.IsActive });
-        await db.SaveChangesAsync(Aborted);
-        await tx.CommitAsync(Aborted);
-        return Done(T["Category {0} saved.", category.Name], page: "Index");
+        var result = await categories.SaveAsync(id, new CategoryDraft(Input.Name, Input.SortOrder, Input.IsActive), Actor, Aborted);
+        if (result.Outcome == SaveOutcome.NotFound) return NotFound();
+        AddProblems(result.Problems);
+        return result.Saved is { } category ? Done(T["Category {0} saved.", category.Name], page: "Index") : Page();
     }
 }

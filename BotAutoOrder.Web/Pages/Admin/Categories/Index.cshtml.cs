@@ -1,4 +1,4 @@
-using BotAutoOrder.Domain.Audit;
+using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Web.Dashboard;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Pages.Admin.Categories;
 
-public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
+public sealed class IndexModel(AppDbContext db, CategoryService categories) : AdminPageModel
 {
     public sealed record Row(long Id, string Name, int SortOrder, bool IsActive, int Products);
 
@@ -19,11 +19,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
     public async Task<IActionResult> OnPostActiveAsync(long id, bool active, bool confirmed)
     {
         if (!active && !confirmed) return NotConfirmed();
-        var category = await db.Categories.FindAsync([id], Aborted);
+        var category = await categories.SetActiveAsync(id, active, Actor, Aborted);
         if (category is null) return NotFound();
-        category.SetActive(active);
-        audit.Record(Actor, active ? "category.activated" : "category.deactivated", "Category", id, new { category.Name });
-        await db.SaveChangesAsync(Aborted);
         return Done(T[active ? "Category {0} activated." : "Category {0} deactivated.", category.Name]);
     }
 }

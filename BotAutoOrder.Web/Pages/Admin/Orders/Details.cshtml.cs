@@ -15,7 +15,7 @@ namespace BotAutoOrder.Web.Pages.Admin.Orders;
 /// One order: lines, payments with gateway data, delivered items (masked; reveal is audited), timeline, and the admin
 /// actions (mark paid, resend, cancel, refund), each confirmed by a checkbox so it works without JavaScript.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions actions, StockCipher cipher) : AdminPageModel
+public sealed class DetailsModel(AppDbContext db, OrderActions actions, StockCipher cipher, StockReveal reveal) : AdminPageModel
 {
     public sealed class ActionInput
     {
@@ -41,12 +41,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, OrderActions a
     /// <summary>Shows one delivered item in full, once, and writes who looked at it to the audit log.</summary>
     public async Task<IActionResult> OnPostRevealAsync(long id, long itemId)
     {
-        var item = await db.StockItems.Where(s => s.Id == itemId && s.OrderId == id && s.Status == StockItemStatus.Sold)
-            .Select(s => new { s.Ciphertext, s.KeyId }).FirstOrDefaultAsync(Aborted);
-        if (item is null) return NotFound();
-        var content = cipher.Open(item.Ciphertext, item.KeyId);
-        audit.Record(Actor, "stock.revealed", "Order", id, new { itemId });
-        await db.SaveChangesAsync(Aborted);
+        var content = await reveal.RevealAsync(id, itemId, Actor, Aborted);
+        if (content is null) return NotFound();
         Revealed = (itemId, content);
         return await LoadAsync(id) ? Page() : NotFound();
     }

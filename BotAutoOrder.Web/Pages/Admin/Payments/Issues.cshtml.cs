@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Dashboard;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Web.Pages.Admin.Payments;
 
 /// <summary>Reconciliation items: money that needs a person's eyes (late, mismatched, unmatched). Resolving needs a note.</summary>
-public sealed class IssuesModel(AppDbContext db, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class IssuesModel(AppDbContext db, PaymentIssueService issues) : AdminPageModel
 {
     public sealed class ResolveInput
     {
@@ -33,13 +32,12 @@ public sealed class IssuesModel(AppDbContext db, AuditLog audit, TimeProvider cl
             await LoadAsync(null);
             return Page();
         }
-        var issue = await db.PaymentIssues.FirstOrDefaultAsync(i => i.Id == issueId, Aborted);
-        if (issue is null) return NotFound();
-        if (issue.ResolvedAtUtc is not null) return Done(T["This item was already resolved."], error: true);
-        issue.Resolve(Actor, Input.Note!.Trim(), clock.GetUtcNow().UtcDateTime);
-        audit.Record(Actor, "payment_issue.resolved", "PaymentIssue", issueId, new { issue.Kind, issue.GatewayOrderId, note = Input.Note.Trim() });
-        await db.SaveChangesAsync(Aborted);
-        return Done(T["Item resolved."]);
+        return await issues.ResolveAsync(issueId, Input.Note!, Actor, Aborted) switch
+        {
+            PaymentIssueOutcome.NotFound => NotFound(),
+            PaymentIssueOutcome.AlreadyResolved => Done(T["This item was already resolved."], error: true),
+            _ => Done(T["Item resolved."]),
+        };
     }
 
     /// <summary>How many items wait for a person (the home page's badge).</summary>

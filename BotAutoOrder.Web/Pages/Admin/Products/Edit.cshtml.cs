@@ -1,6 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Catalog;
+using BotAutoOrder.Domain.Common;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Web.Dashboard;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Web.Pages.Admin.Products;
 
 /// <summary>Creates a product (no id) or edits one. The code is fixed once created.</summary>
-public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class EditModel(AppDbContext db, ProductAdminService products) : AdminPageModel
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
     public long? Id { get; private set; }
@@ -28,33 +27,16 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(long? id)
     {
         await LoadAsync(id);
-        var product = id is null ? null : await db.Products.FindAsync([id], Aborted);
-        if (id is not null && product is null) return NotFound();
-        if (product is not null) Input.Code = product.Code;
-        foreach (var problem in ProductRules.Check(Input.Code, Input.Name, null, Input.Price ?? 0, Input.PerOrderLimit,
-                     Input.LowStockThreshold, Input.Description, Input.TermsText))
-            if (ModelState.GetFieldValidationState("Input." + problem.Field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-                ModelState.AddModelError("Input." + problem.Field, T[problem.Message]);
-        if (product is null && !string.IsNullOrWhiteSpace(Input.Code)
-            && await db.Products.AnyAsync(p => p.Code == Input.Code.Trim().ToUpper(), Aborted))
-            ModelState.AddModelError("Input.Code", T["This code is already used."]);
-        if (!Categories.Any(c => c.Id == Input.CategoryId)) ModelState.AddModelError("Input.CategoryId", T["Choose a category"]);
-        if (!ModelState.IsValid) return Page();
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(Aborted);
-        if (product is null)
+        var result = ModelState.IsValid
+            ? await products.SaveAsync(id, Input.ToDraft(), Actor, Aborted)
+            : await products.CheckAsync(id, Input.ToDraft(), Aborted); // show every problem at once, save nothing
+        if (result.Outcome == SaveOutcome.NotFound) return NotFound();
+        AddProblems(result.Problems);
+        if (!ModelState.IsValid || result.Saved is not { } product)
         {
-            product = new Product(Input.Code!, Input.Name!, Input.CategoryId!.Value, Input.Price!.Value, now);
-            db.Products.Add(product);
+            if (id is not null) Input.Code = (await db.Products.FindAsync([id], Aborted))?.Code;
+            return Page();
         }
-        product.Update(Input.Name!, Input.CategoryId!.Value, Input.Price!.Value, Input.Description, Input.PerOrderLimit,
-            Input.TermsText, Input.LowStockThreshold, Input.IsActive, now);
-        await db.SaveChangesAsync(Aborted);
-        audit.Record(Actor, id is null ? "product.created" : "product.updated", "Product", product.Id,
-            new { product.Code, product.Name, product.Price, product.CategoryId, product.PerOrderLimit, product.LowStockThreshold, product.IsActive });
-        await db.SaveChangesAsync(Aborted);
-        await tx.CommitAsync(Aborted);
         return Done(T["Product {0} saved.", product.Code], page: "Index");
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Stock;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Pages.Admin.Products;
 
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class IndexModel(AppDbContext db, ProductAdminService products, TimeProvider clock) : AdminPageModel
 {
     public sealed record Row(long Id, string Code, string Name, string Category, long Price, bool IsActive, int Available);
 
@@ -44,11 +43,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
     public async Task<IActionResult> OnPostActiveAsync(long id, bool active, bool confirmed)
     {
         if (!active && !confirmed) return NotConfirmed(new { Q, CategoryId });
-        var product = await db.Products.FindAsync([id], Aborted);
+        var product = await products.SetActiveAsync(id, active, Actor, Aborted);
         if (product is null) return NotFound();
-        product.SetActive(active, clock.GetUtcNow().UtcDateTime);
-        audit.Record(Actor, active ? "product.activated" : "product.deactivated", "Product", id, new { product.Code });
-        await db.SaveChangesAsync(Aborted);
         return Done(T[active ? "Product {0} activated." : "Product {0} deactivated.", product.Code], new { Q, CategoryId });
     }
 }

@@ -21,4 +21,6 @@ public sealed class ProductInput
         Code = p.Code, Name = p.Name, CategoryId = p.CategoryId, Price = p.Price, Description = p.Description,
         PerOrderLimit = p.PerOrderLimit, TermsText = p.TermsText, LowStockThreshold = p.LowStockThreshold, IsActive = p.IsActive,
     };
+
+    public ProductDraft ToDraft() => new(Code, Name, CategoryId, Price, Description, PerOrderLimit, TermsText, LowStockThreshold, IsActive);
 }

@@ -1,4 +1,3 @@
-using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Web.Dashboard;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BotAutoOrder.Web.Pages.Admin.Vouchers;
 
-public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
+public sealed class IndexModel(AppDbContext db, VoucherAdminService vouchers) : AdminPageModel
 {
     public PageOf<Voucher> Rows { get; private set; } = PageOf<Voucher>.Empty;
 
@@ -16,11 +15,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : AdminPageModel
     public async Task<IActionResult> OnPostActiveAsync(long id, bool active, bool confirmed)
     {
         if (!active && !confirmed) return NotConfirmed();
-        var voucher = await db.Vouchers.FindAsync([id], Aborted);
+        var voucher = await vouchers.SetActiveAsync(id, active, Actor, Aborted);
         if (voucher is null) return NotFound();
-        voucher.SetActive(active);
-        audit.Record(Actor, active ? "voucher.activated" : "voucher.deactivated", "Voucher", id, new { voucher.Code });
-        await db.SaveChangesAsync(Aborted);
         return Done(T[active ? "Voucher {0} activated." : "Voucher {0} deactivated.", voucher.Code]);
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace BotAutoOrder.Web.Hosting;
+namespace BotAutoOrder.Web.Security;
 
 /// <summary>Compares a presented secret with the configured one in constant time; an unset or missing secret never matches.</summary>
 public static class SharedSecret

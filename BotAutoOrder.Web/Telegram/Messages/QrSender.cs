@@ -4,7 +4,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
-namespace BotAutoOrder.Web.Telegram.Screens;
+namespace BotAutoOrder.Web.Telegram.Messages;
 
 /// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder). Callers keep captions within <see cref="Domain.Messaging.TelegramLimits.Caption"/>.</summary>
 public sealed class QrSender(ITelegramBotClient bot, QrCodeRenderer renderer)

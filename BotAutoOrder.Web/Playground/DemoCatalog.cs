@@ -7,7 +7,7 @@ using BotAutoOrder.Web.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace BotAutoOrder.Web.Hosting;
+namespace BotAutoOrder.Web.Playground;
 
 /// <summary>
 /// In Playground mode an empty shop gets a small demo catalog (two categories, four products with stock, voucher
@@ -47,7 +47,7 @@ public static class DemoCatalog
                 db.StockItems.Add(new StockItem(product.Id, cipher.Seal($"demo-{p.Code.ToLowerInvariant()}-{i:00}@toko.test | pass: Demo#{i:00}{p.Code[..2]}"), now));
         }
         db.Vouchers.Add(new Voucher("DEMO10", VoucherKind.Percent, 10, now));
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.Job("demo"), "demo.seeded", "Catalog", null, new { products = products.Length });
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.Job("demo"), AuditActions.DemoSeeded, "Catalog", null, new { products = products.Length });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -6,7 +6,7 @@ using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 
-namespace BotAutoOrder.Web.Telegram.Screens;
+namespace BotAutoOrder.Web.Telegram.Messages;
 
 /// <summary>What a delivery looks like: one HTML message when it fits in 4096 characters, otherwise a .txt file.</summary>
 public sealed record Delivery(string? Html, string? FileName, string? FileContent, string? Caption);

@@ -1,10 +1,11 @@
 using BotAutoOrder.Domain.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace BotAutoOrder.Web.Payments;
+namespace BotAutoOrder.Domain.Payments;
 
 /// <summary>Creates and cancels our transactions at the gateway, recording what it answered. Failures are reported, not thrown.</summary>
-public sealed class GatewayInvoices(AppDbContext db, IPaymentGateway gateway, Domain.Payments.PaymentService payments, ILogger<GatewayInvoices> log)
+public sealed class GatewayInvoices(AppDbContext db, IPaymentGateway gateway, PaymentService payments, ILogger<GatewayInvoices> log)
 {
     /// <returns>False when the gateway refused or could not be reached (the caller releases the order).</returns>
     public async Task<bool> CreateAsync(long paymentId, CancellationToken ct)

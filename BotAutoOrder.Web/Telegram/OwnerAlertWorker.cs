@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
-using BotAutoOrder.Web.Telegram;
 using BotAutoOrder.Web.Telegram.Texts;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 
-namespace BotAutoOrder.Web.Hosting;
+namespace BotAutoOrder.Web.Telegram;
 
 /// <summary>
 /// Turns errors into owner alerts (Telegram:OwnerIds, through the owner bot when configured), de-duplicated: the same

@@ -1,6 +1,5 @@
-using BotAutoOrder.Domain.Payments;
 
-namespace BotAutoOrder.Web.Payments;
+namespace BotAutoOrder.Domain.Payments;
 
 /// <summary>What identifies a transaction at the gateway: V1 needs order id and amount, V2 the txn id.</summary>
 public sealed record GatewayReference(string OrderId, string? TxnId, long Amount);

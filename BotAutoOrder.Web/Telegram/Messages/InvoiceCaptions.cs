@@ -5,7 +5,7 @@ using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Telegram.Texts;
 
-namespace BotAutoOrder.Web.Telegram.Screens;
+namespace BotAutoOrder.Web.Telegram.Messages;
 
 /// <summary>Captions of the QR photo: open (with items, fee, total and real expiry) and closed (paid, expired, cancelled).</summary>
 public sealed class InvoiceCaptions(BotTexts texts, StoreTime time)

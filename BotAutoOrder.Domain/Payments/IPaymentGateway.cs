@@ -1,4 +1,4 @@
-namespace BotAutoOrder.Web.Payments;
+namespace BotAutoOrder.Domain.Payments;
 
 /// <summary>
 /// The payment gateway as the shop sees it. Implemented by the Pakasir V1 and V2 clients (chosen by

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace BotAutoOrder.Web.Hosting;
+namespace BotAutoOrder.Web.Telegram;
 
 /// <summary>Serilog sink that hands Error and Fatal events to <see cref="OwnerAlertWorker"/> (never blocks the logger).</summary>
 public sealed class OwnerAlertSink : ILogEventSink
