@@ -59,7 +59,9 @@ public sealed class CatalogScreen(CatalogService catalog, BotTexts texts, Button
             : new TgHtml("");
         var text = await texts.RenderAsync(BotTextCatalog.ProductDetail, buyer.Lang, ct,
             ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price)), ("stock", product.Available),
-            ("sold", product.Sold), ("limit", limit), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)));
+            ("sold", product.Sold), ("limit", limit), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)),
+            ("warranty", new TgHtml(product.WarrantyDays > 0
+                ? await texts.RenderAsync(BotTextCatalog.ProductWarranty, buyer.Lang, ct, ("days", product.WarrantyDays)) : "")));
         var stepper = new[]
         {
             InlineKeyboardButton.WithCallbackData("➖", CallbackData.Product(productId, Math.Max(1, quantity - 1))),
