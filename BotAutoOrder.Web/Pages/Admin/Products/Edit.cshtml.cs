@@ -50,9 +50,10 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
         }
         product.Update(Input.Name!, Input.CategoryId!.Value, Input.Price!.Value, Input.Description, Input.PerOrderLimit,
             Input.TermsText, Input.LowStockThreshold, Input.IsActive, now);
+        if (Input.WarrantyDays is { } warrantyDays) product.SetWarranty(warrantyDays, now); // absent from an older form: kept
         await db.SaveChangesAsync(Aborted);
         audit.Record(Actor, id is null ? "product.created" : "product.updated", "Product", product.Id,
-            new { product.Code, product.Name, product.Price, product.CategoryId, product.PerOrderLimit, product.LowStockThreshold, product.IsActive });
+            new { product.Code, product.Name, product.Price, product.CategoryId, product.PerOrderLimit, product.LowStockThreshold, product.IsActive, product.WarrantyDays });
         await db.SaveChangesAsync(Aborted);
         await tx.CommitAsync(Aborted);
         return Done(T["Product {0} saved.", product.Code], page: "Index");
