@@ -11,6 +11,7 @@ using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Domain.Vouchers;
+using BotAutoOrder.Domain.Warranty;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -41,6 +42,9 @@ public static class DomainServices
         services.AddScoped<PaymentService>();
         services.AddScoped<OrderAdminService>();
         services.AddScoped<TermsService>();
+        services.AddScoped<ReplacementStock>();
+        services.AddScoped<ClaimResolutionService>();
+        services.AddScoped<WarrantyService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<StaffService>();
         services.AddScoped<CatalogCsvService>();

@@ -38,7 +38,7 @@ public sealed class CatalogService(AppDbContext db)
         products.Select(p => new ProductCard(
             p.Id, p.Code, p.Name, p.CategoryId, p.Category!.Name, p.Price, p.Description, p.PerOrderLimit, p.TermsText != null,
             db.StockItems.Count(s => s.ProductId == p.Id && s.Status == StockItemStatus.Available),
-            db.StockItems.Count(s => s.ProductId == p.Id && s.Status == StockItemStatus.Sold)));
+            db.StockItems.Count(s => s.ProductId == p.Id && s.Status == StockItemStatus.Sold)) { WarrantyDays = p.WarrantyDays });
 
     /// <summary>Active categories that hold at least one active product, in display order.</summary>
     public async Task<IReadOnlyList<CategorySummary>> GetCategoriesAsync(CancellationToken ct) =>

@@ -5,6 +5,7 @@ public class Product
 {
     public const int MaxCodeLength = 40;
     public const int MaxNameLength = 120;
+    public const int MaxWarrantyDays = 3650;
 
     private Product() { }
 
@@ -29,6 +30,8 @@ public class Product
     /// <summary>Alert admins when available stock falls to this; null uses the store default.</summary>
     public int? LowStockThreshold { get; private set; }
     public bool IsActive { get; private set; }
+    /// <summary>Days after delivery a buyer may claim a broken item (warranty, garansi); 0 = no warranty.</summary>
+    public int WarrantyDays { get; private set; }
     /// <summary>True once admins were told stock fell to the threshold; cleared when stock rises above it again.</summary>
     public bool LowStockAlerted { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
@@ -55,6 +58,15 @@ public class Product
         TermsText = string.IsNullOrWhiteSpace(termsText) ? null : termsText.Trim();
         LowStockThreshold = lowStockThreshold;
         IsActive = isActive;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>The warranty period in days (0 = none).</summary>
+    public void SetWarranty(int warrantyDays, DateTime nowUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(warrantyDays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(warrantyDays, MaxWarrantyDays);
+        WarrantyDays = warrantyDays;
         UpdatedAtUtc = nowUtc;
     }
 

@@ -14,6 +14,9 @@ public sealed record ProductCard(
     int Available,
     int Sold)
 {
+    /// <summary>Warranty days shown on the card (0 = none).</summary>
+    public int WarrantyDays { get; init; }
+
     public bool IsSoldOut => Available <= 0;
 
     /// <summary>The most one order may take now: stock, bounded by the per-order limit.</summary>

@@ -12,6 +12,7 @@ using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Domain.Vouchers;
+using BotAutoOrder.Domain.Warranty;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Voucher> Vouchers => Set<Voucher>();
     public DbSet<VoucherRedemption> VoucherRedemptions => Set<VoucherRedemption>();
     public DbSet<TermsProof> TermsProofs => Set<TermsProof>();
+    public DbSet<WarrantyClaim> WarrantyClaims => Set<WarrantyClaim>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<BroadcastRecipient> BroadcastRecipients => Set<BroadcastRecipient>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

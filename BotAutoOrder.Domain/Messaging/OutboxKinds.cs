@@ -21,6 +21,11 @@ public static class OutboxKinds
     public const string TermsProofAdmin = "terms.proof_admin";
     public const string TermsReviewed = "terms.reviewed";
     public const string LowStockAdmin = "stock.low_admin";
+    public const string ClaimOpenedAdmin = "claim.opened_admin";
+    /// <summary>The fresh item of a warranty replacement, to the buyer (delivery lane: it is goods).</summary>
+    public const string ClaimReplaced = "claim.replaced";
+    /// <summary>A warranty claim refunded to balance or rejected, to the buyer.</summary>
+    public const string ClaimResolved = "claim.resolved";
     public const string Text = "text";
     public const string Document = "document";
     /// <summary>A reply the send path handed over after a long 429: the Bot API method and its JSON body, sent as they are.</summary>

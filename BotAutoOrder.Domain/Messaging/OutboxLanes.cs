@@ -6,9 +6,10 @@ public static class OutboxLanes
     public static OutboxLane For(string kind, OutboxBot bot) => bot == OutboxBot.Owner ? OutboxLane.Notice : kind switch
     {
         OutboxKinds.ApiCall => OutboxLane.Reply,
-        OutboxKinds.OrderDelivery or OutboxKinds.DepositCredited or OutboxKinds.OrderLateCredit or OutboxKinds.OrderRefunded => OutboxLane.Delivery,
+        OutboxKinds.OrderDelivery or OutboxKinds.DepositCredited or OutboxKinds.OrderLateCredit or OutboxKinds.OrderRefunded
+            or OutboxKinds.ClaimReplaced => OutboxLane.Delivery,
         OutboxKinds.OrderQrClosed or OutboxKinds.DepositQrClosed or OutboxKinds.OrderTerms or OutboxKinds.TermsReviewed
-            or OutboxKinds.Document => OutboxLane.Transaction,
+            or OutboxKinds.Document or OutboxKinds.ClaimResolved => OutboxLane.Transaction,
         OutboxKinds.Broadcast => OutboxLane.Bulk,
         // Admin notices, owner texts and anything new: noticed, but never ahead of a buyer's goods.
         _ => OutboxLane.Notice,

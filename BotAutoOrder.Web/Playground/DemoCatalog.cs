@@ -41,6 +41,7 @@ public static class DemoCatalog
         {
             var product = new Product(p.Code, p.Name, p.Category.Id, p.Price, now);
             product.Update(p.Name, p.Category.Id, p.Price, p.Description, p.Limit, p.Terms, 3, true, now);
+            if (p.Category == streaming) product.SetWarranty(30, now); // the playground shows the warranty claim flow
             db.Products.Add(product);
             await db.SaveChangesAsync(ct);
             for (var i = 1; i <= 12; i++)

@@ -53,6 +53,8 @@ public sealed class AdminNotices(AppDbContext db, StoreTime time)
                 var low = JsonSerializer.Deserialize<LowStockPayload>(message.PayloadJson)!;
                 var name = await db.Products.Where(p => p.Id == low.ProductId).Select(p => p.Name).FirstAsync(ct);
                 return $"📉 <b>Stok menipis</b>: {Html.Escape(name)}\nTersisa <b>{low.Available}</b> (batas {low.Threshold}). Tambah stok di dashboard.";
+            case OutboxKinds.ClaimOpenedAdmin:
+                return await ClaimNotice.RenderAsync(db, time, JsonSerializer.Deserialize<ClaimPayload>(message.PayloadJson)!.ClaimId, ct);
             default:
                 return null;
         }

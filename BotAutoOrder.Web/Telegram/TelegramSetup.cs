@@ -54,6 +54,7 @@ public static class TelegramSetup
         services.AddScoped<CheckoutScreen>();
         services.AddScoped<AccountScreen>();
         services.AddScoped<TermsScreen>();
+        services.AddScoped<ClaimScreen>();
         services.AddSingleton<SpamGuard>();
         services.AddScoped<InvoiceCaptions>();
         services.AddScoped<DeliveryRenderer>();

@@ -29,6 +29,7 @@ public sealed class UpdateHandler(
     CheckoutScreen checkout,
     AccountScreen account,
     TermsScreen terms,
+    ClaimScreen claims,
     SpamGuard spam,
     SettingsService settings,
     Outbox outbox,
@@ -72,6 +73,7 @@ public sealed class UpdateHandler(
                 return;
         }
         var button = text.Length > 0 ? await menu.MatchAsync(text, ct) : null;
+        if (button is null && command.Length == 0 && await claims.TryTakeInputAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
         if (button is null && command.Length == 0 && await terms.TrySubmitAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
         if (button == BotTextCatalog.MenuProducts) await start.ShowCategoriesAsync(buyer.ChatId, buyer.Lang, ct);
         else if (button == BotTextCatalog.MenuCart) await cart.ShowAsync(buyer, ct);
@@ -142,7 +144,7 @@ public sealed class UpdateHandler(
             case CallbackData.TermsVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryLong(args, 1, out var productId):
                 await terms.StartAsync(buyer, id, productId, ct); return true;
             case CallbackData.ReplaceProofVerb when CallbackData.TryLong(args, 0, out id): await terms.ReplaceAsync(buyer, id, ct); return true;
-            default: return false;
+            default: return await claims.RouteAsync(buyer, verb, args, ct);
         }
     }
 

@@ -13,6 +13,7 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             t.HasCheckConstraint("ck_products_price_positive", "\"Price\" > 0");
             t.HasCheckConstraint("ck_products_per_order_limit_positive", "\"PerOrderLimit\" IS NULL OR \"PerOrderLimit\" > 0");
             t.HasCheckConstraint("ck_products_low_stock_non_negative", "\"LowStockThreshold\" IS NULL OR \"LowStockThreshold\" >= 0");
+            t.HasCheckConstraint("ck_products_warranty_days_non_negative", "\"WarrantyDays\" >= 0");
         });
         b.Property(x => x.Code).HasMaxLength(Product.MaxCodeLength);
         b.Property(x => x.Name).HasMaxLength(Product.MaxNameLength);

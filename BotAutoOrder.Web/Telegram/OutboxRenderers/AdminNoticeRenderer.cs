@@ -11,7 +11,8 @@ namespace BotAutoOrder.Web.Telegram.OutboxRenderers;
 public sealed class AdminNoticeRenderer(string kind, AdminNotices notices) : IOutboxRenderer
 {
     public static readonly string[] Kinds =
-        [OutboxKinds.OrderPaidAdmin, OutboxKinds.OrderLateAdmin, OutboxKinds.DepositPaidAdmin, OutboxKinds.PaymentIssueAdmin, OutboxKinds.LowStockAdmin];
+        [OutboxKinds.OrderPaidAdmin, OutboxKinds.OrderLateAdmin, OutboxKinds.DepositPaidAdmin, OutboxKinds.PaymentIssueAdmin, OutboxKinds.LowStockAdmin,
+         OutboxKinds.ClaimOpenedAdmin];
 
     public string Kind => kind;
 

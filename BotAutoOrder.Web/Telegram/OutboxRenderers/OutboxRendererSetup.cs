@@ -18,6 +18,8 @@ public static class OutboxRendererSetup
         services.AddScoped<IOutboxRenderer, DepositQrClosedRenderer>();
         services.AddScoped<IOutboxRenderer, TermsProofAdminRenderer>();
         services.AddScoped<IOutboxRenderer, TermsReviewedRenderer>();
+        services.AddScoped<IOutboxRenderer, ClaimReplacedRenderer>();
+        services.AddScoped<IOutboxRenderer, ClaimResolvedRenderer>();
         services.AddScoped<AdminDigestRenderer>();
         foreach (var kind in AdminNoticeRenderer.Kinds)
             services.AddScoped<IOutboxRenderer>(sp => new AdminNoticeRenderer(kind, sp.GetRequiredService<AdminNotices>()));

@@ -19,7 +19,7 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// <summary>Balance with history and QRIS top-ups; my orders, detail and "resend my items"; help.</summary>
 public sealed class AccountScreen(AppDbContext db, BalanceService balances, DepositService deposits, OrderLifecycleService lifecycle,
     GatewayInvoices invoices, PaymentConfirmer confirmer, SettingsService settings, Outbox outbox, IOptions<PakasirOptions> pakasir,
-    BotTexts texts, Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time)
+    BotTexts texts, Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time, ClaimScreen claims)
 {
     private static readonly long[] Presets = [10_000, 25_000, 50_000, 100_000, 250_000];
     public const int HistoryPageSize = 5;
@@ -116,6 +116,7 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
             ("lines", new TgHtml(lines.ToString().TrimEnd())), ("total", Rupiah.Display(order.Total)));
         var rows = new List<InlineKeyboardButton[]>();
         if (order.Status == OrderStatus.Paid) rows.Add([await buttons.Callback(BotTextCatalog.BtnResend, buyer.Lang, CallbackData.Resend(order.Id), ct)]);
+        if (await claims.OrderButtonAsync(buyer, order, ct) is { } claim) rows.Add([claim]);
         if (order.Status == OrderStatus.PendingPayment) rows.Add([await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang, CallbackData.Status(order.Id), ct)]);
         rows.Add([await buttons.Callback(BotTextCatalog.BtnMyOrders, buyer.Lang, CallbackData.Orders, ct)]);
         await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(rows), ct);

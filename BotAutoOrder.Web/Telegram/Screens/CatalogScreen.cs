@@ -59,7 +59,9 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
             : new TgHtml("");
         var text = await buyer.Text(BotTextCatalog.ProductDetail,
             ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price)), ("stock", product.Available),
-            ("sold", product.Sold), ("limit", limit), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)));
+            ("sold", product.Sold), ("limit", limit), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)),
+            ("warranty", new TgHtml(product.WarrantyDays > 0
+                ? await buyer.Text(BotTextCatalog.ProductWarranty, ("days", product.WarrantyDays)) : "")));
         var stepper = new[]
         {
             InlineKeyboardButton.WithCallbackData("➖", CallbackData.Product(productId, Math.Max(1, quantity - 1))),

@@ -410,6 +410,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("WarrantyDays")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -424,6 +427,8 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                             t.HasCheckConstraint("ck_products_per_order_limit_positive", "\"PerOrderLimit\" IS NULL OR \"PerOrderLimit\" > 0");
 
                             t.HasCheckConstraint("ck_products_price_positive", "\"Price\" > 0");
+
+                            t.HasCheckConstraint("ck_products_warranty_days_non_negative", "\"WarrantyDays\" >= 0");
                         });
                 });
 
@@ -1192,6 +1197,91 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.ToTable("voucher_redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("BotAutoOrder.Domain.Warranty.WarrantyClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AutoResolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PhotoFileId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("RefundAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReplacementStockItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("StockItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ReplacementStockItemId");
+
+                    b.HasIndex("StockItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warranty_claims_one_open_per_item")
+                        .HasFilter("\"Status\" IN ('Drafting', 'AwaitingScreenshot', 'Open')");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("warranty_claims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_warranty_claims_refund_non_negative", "\"RefundAmount\" IS NULL OR \"RefundAmount\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1394,6 +1484,38 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.HasOne("BotAutoOrder.Domain.Vouchers.Voucher", null)
                         .WithMany()
                         .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BotAutoOrder.Domain.Warranty.WarrantyClaim", b =>
+                {
+                    b.HasOne("BotAutoOrder.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Stock.StockItem", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacementStockItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BotAutoOrder.Domain.Stock.StockItem", null)
+                        .WithMany()
+                        .HasForeignKey("StockItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

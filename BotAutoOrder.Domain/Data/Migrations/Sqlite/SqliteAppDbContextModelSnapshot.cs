@@ -387,6 +387,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("WarrantyDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -401,6 +404,8 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_products_per_order_limit_positive", "\"PerOrderLimit\" IS NULL OR \"PerOrderLimit\" > 0");
 
                             t.HasCheckConstraint("ck_products_price_positive", "\"Price\" > 0");
+
+                            t.HasCheckConstraint("ck_products_warranty_days_non_negative", "\"WarrantyDays\" >= 0");
                         });
                 });
 
@@ -1145,6 +1150,89 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.ToTable("voucher_redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("BotAutoOrder.Domain.Warranty.WarrantyClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoFileId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefundAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplacementStockItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StockItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ReplacementStockItemId");
+
+                    b.HasIndex("StockItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warranty_claims_one_open_per_item")
+                        .HasFilter("\"Status\" IN ('Drafting', 'AwaitingScreenshot', 'Open')");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("warranty_claims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_warranty_claims_refund_non_negative", "\"RefundAmount\" IS NULL OR \"RefundAmount\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1345,6 +1433,38 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.HasOne("BotAutoOrder.Domain.Vouchers.Voucher", null)
                         .WithMany()
                         .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BotAutoOrder.Domain.Warranty.WarrantyClaim", b =>
+                {
+                    b.HasOne("BotAutoOrder.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Stock.StockItem", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacementStockItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BotAutoOrder.Domain.Stock.StockItem", null)
+                        .WithMany()
+                        .HasForeignKey("StockItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

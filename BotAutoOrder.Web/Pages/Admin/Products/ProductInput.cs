@@ -15,12 +15,18 @@ public sealed class ProductInput
     [Display(Name = "Terms (SNK), empty = none")] public string? TermsText { get; set; }
     [Display(Name = "Low-stock threshold (empty = store default)")] public int? LowStockThreshold { get; set; }
     [Display(Name = "Active")] public bool IsActive { get; set; } = true;
+    [Range(0, Product.MaxWarrantyDays, ErrorMessage = "Between {1} and {2}"), Display(Name = "Warranty (days, 0 = none)")]
+    public int? WarrantyDays { get; set; }
 
     public static ProductInput From(Product p) => new()
     {
         Code = p.Code, Name = p.Name, CategoryId = p.CategoryId, Price = p.Price, Description = p.Description,
         PerOrderLimit = p.PerOrderLimit, TermsText = p.TermsText, LowStockThreshold = p.LowStockThreshold, IsActive = p.IsActive,
+        WarrantyDays = p.WarrantyDays,
     };
 
-    public ProductDraft ToDraft() => new(Code, Name, CategoryId, Price, Description, PerOrderLimit, TermsText, LowStockThreshold, IsActive);
+    public ProductDraft ToDraft() => new(Code, Name, CategoryId, Price, Description, PerOrderLimit, TermsText, LowStockThreshold, IsActive)
+    {
+        WarrantyDays = WarrantyDays,
+    };
 }

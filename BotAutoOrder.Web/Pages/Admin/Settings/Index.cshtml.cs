@@ -43,6 +43,13 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         /// <summary>Null when the form did not carry it (an older form): the stored value is kept.</summary>
         [Display(Name = "Late payment credit: what the buyer paid (incl. gateway fee)")]
         public bool? LateCreditTotalPayment { get; set; }
+        /// <summary>Null when the form did not carry it: the stored value is kept (ADR-020).</summary>
+        [Display(Name = "Warranty claims: replace automatically when stock exists")]
+        public bool? ClaimsAutoReplace { get; set; }
+        [Range(0, 1000, ErrorMessage = "Between {1} and {2}"), Display(Name = "Automatic replacements per buyer per period")]
+        public int? ClaimsAutoReplaceMax { get; set; }
+        [Range(1, 365, ErrorMessage = "Between {1} and {2}"), Display(Name = "Automatic replacement period (days)")]
+        public int? ClaimsAutoReplaceDays { get; set; }
     }
 
     public async Task OnGetAsync()
@@ -57,6 +64,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             RequireTwoFactor = s.RequireTwoFactor,
             LateCreditTotalPayment = s.LateCreditTotalPayment,
             PaidBroadcasts = s.PaidBroadcasts, PaidBroadcastRatePerSecond = s.PaidBroadcastRatePerSecond,
+            ClaimsAutoReplace = s.ClaimsAutoReplace, ClaimsAutoReplaceMax = s.ClaimsAutoReplaceMax, ClaimsAutoReplaceDays = s.ClaimsAutoReplaceDays,
         };
     }
 
@@ -76,6 +84,9 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             RequireTwoFactor = Input.RequireTwoFactor,
             LateCreditTotalPayment = Input.LateCreditTotalPayment ?? current.LateCreditTotalPayment,
             PaidBroadcasts = Input.PaidBroadcasts, PaidBroadcastRatePerSecond = Input.PaidBroadcastRatePerSecond,
+            ClaimsAutoReplace = Input.ClaimsAutoReplace ?? current.ClaimsAutoReplace,
+            ClaimsAutoReplaceMax = Input.ClaimsAutoReplaceMax ?? current.ClaimsAutoReplaceMax,
+            ClaimsAutoReplaceDays = Input.ClaimsAutoReplaceDays ?? current.ClaimsAutoReplaceDays,
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }
