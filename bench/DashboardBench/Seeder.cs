@@ -77,4 +77,15 @@ public static class Seeder
             await cmd.ExecuteNonQueryAsync();
         Console.WriteLine($"  {orders:N0} order lines + ANALYZE in {clock.Elapsed.TotalSeconds:F1}s");
     }
+
+    /// <summary>The keyset cursor (<c>ticks_id</c>) of the <paramref name="rows"/>-th newest row of a table, as the pager writes it.</summary>
+    public static async Task<string> CursorAtAsync(string connectionString, string table, int rows)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"""SELECT "CreatedAtUtc", "Id" FROM {table} ORDER BY "CreatedAtUtc" DESC, "Id" DESC OFFSET {rows - 1} LIMIT 1""", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) throw new InvalidOperationException($"{table} has fewer than {rows} rows");
+        return $"{reader.GetDateTime(0).Ticks}_{reader.GetInt64(1)}";
+    }
 }

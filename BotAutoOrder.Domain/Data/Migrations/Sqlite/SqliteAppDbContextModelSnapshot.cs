@@ -444,12 +444,12 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAtUtc");
-
                     b.HasIndex("TelegramUserId")
                         .IsUnique();
 
                     b.HasIndex("Username");
+
+                    b.HasIndex("CreatedAtUtc", "Id");
 
                     b.ToTable("customers", null, t =>
                         {
@@ -622,8 +622,6 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAtUtc");
-
                     b.HasIndex("InvoiceCode")
                         .IsUnique();
 
@@ -631,9 +629,15 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("VoucherId");
 
+                    b.HasIndex("CreatedAtUtc", "Id");
+
                     b.HasIndex("CustomerId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "ExpiresAtUtc");
+
+                    b.HasIndex(new[] { "PaidAtUtc" }, "ix_orders_paid_total")
+                        .HasFilter("\"Status\" = 'Paid'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Total" });
 
                     b.ToTable("orders", null, t =>
                         {
