@@ -18,6 +18,9 @@ await using var app = new ShopApp(database, bot, new Dictionary<string, string?>
     ["Admin:Email"] = "owner@bench.test",
     ["Admin:Password"] = "bench-pass-123",
     ["Serilog:MinimumLevel:Default"] = "Error",
+    // BENCH_SQL=1: every EF command with its duration on the console, to see which query a slow page waits for.
+    ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] =
+        Environment.GetEnvironmentVariable("BENCH_SQL") == "1" ? "Information" : "Error",
 });
 using var http = app.Start();
 await Seeder.SeedAsync(database.ConnectionString, buyers, orders);
@@ -30,7 +33,7 @@ using (var signIn = await client.SignInAsync("owner@bench.test", "bench-pass-123
 // old bookmark with a bare page number (OFFSET) would still fetch them.
 var deepOrder = await Seeder.CursorAtAsync(database.ConnectionString, "orders", 50_000);
 var deepBuyer = await Seeder.CursorAtAsync(database.ConnectionString, "customers", 50_000);
-string[] pages =
+string[] pages = Environment.GetEnvironmentVariable("BENCH_PAGES") is { Length: > 0 } only ? only.Split(',') :
 [
     "/admin",
     "/admin/orders",
