@@ -24,6 +24,7 @@ public static class DomainServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SettingsCache>();
+        services.AddSingleton<StoreStatsCache>();
         services.TryAddSingleton<StockCipher>();
         services.AddScoped<SettingsService>();
         services.AddScoped<AuditLog>();

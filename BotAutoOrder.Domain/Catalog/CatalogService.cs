@@ -6,16 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Domain.Catalog;
 
 /// <summary>Read side of the catalog as buyers see it: only active categories and products.</summary>
-public sealed class CatalogService(AppDbContext db)
+public sealed class CatalogService(AppDbContext db, StoreStatsCache statsCache, TimeProvider clock)
 {
+    /// <summary>Products in stock, paid orders, buyers: counted at most every <see cref="StoreStatsCache.Lifetime"/>.</summary>
     public async Task<StoreStats> GetStatsAsync(CancellationToken ct)
     {
+        if (statsCache.TryGet(clock.GetUtcNow(), out var cached)) return cached;
         var productsAvailable = await db.Products
             .Where(p => p.IsActive && db.StockItems.Any(s => s.ProductId == p.Id && s.Status == StockItemStatus.Available))
             .CountAsync(ct);
         var completed = await db.Orders.CountAsync(o => o.Status == OrderStatus.Paid, ct);
         var buyers = await db.Customers.CountAsync(ct);
-        return new StoreStats(productsAvailable, completed, buyers);
+        var stats = new StoreStats(productsAvailable, completed, buyers);
+        statsCache.Set(stats, clock.GetUtcNow());
+        return stats;
     }
 
     /// <summary>Active products of an active category, by name, a page at a time, with live stock.</summary>

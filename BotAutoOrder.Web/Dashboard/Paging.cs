@@ -28,10 +28,16 @@ public interface IPageInfo
     int Page { get; }
     bool HasNext { get; }
     bool HasPrevious { get; }
+    /// <summary>Keyset pages (<see cref="Keyset"/>): the first row's key, for the "previous" link.</summary>
+    string? PreviousCursor { get; }
+    /// <summary>Keyset pages: the last row's key, for the "next" link.</summary>
+    string? NextCursor { get; }
 }
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, bool HasNext) : IPageInfo
 {
     public static PageOf<T> Empty { get; } = new([], 1, false);
-    public bool HasPrevious => Page > 1;
+    public bool HasPrevious { get; init; } = Page > 1;
+    public string? PreviousCursor { get; init; }
+    public string? NextCursor { get; init; }
 }

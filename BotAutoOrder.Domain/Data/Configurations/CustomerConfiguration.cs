@@ -10,7 +10,9 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     {
         b.ToTable("customers", t => t.HasCheckConstraint("ck_customers_balance_non_negative", "\"Balance\" >= 0"));
         b.HasIndex(x => x.TelegramUserId).IsUnique();
-        b.HasIndex(x => x.CreatedAtUtc);
+        // Keyset paging of the dashboard's buyer list (newest first, id as tie-breaker). The name search's trigram
+        // indexes are expression indexes, created in SQL by migration I11_DashboardIndexes (PostgreSQL only).
+        b.HasIndex(x => new { x.CreatedAtUtc, x.Id });
         b.HasIndex(x => x.Username);
         b.Property(x => x.FirstName).HasMaxLength(128);
         b.Property(x => x.LastName).HasMaxLength(128);

@@ -20,8 +20,11 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(x => x.InvoiceCode).IsUnique();
         b.HasIndex(x => new { x.CustomerId, x.CreatedAtUtc });
         b.HasIndex(x => new { x.Status, x.ExpiresAtUtc });
-        b.HasIndex(x => x.CreatedAtUtc);
+        // Keyset paging of the dashboard's order list: newest first with the id as tie-breaker (read backwards).
+        b.HasIndex(x => new { x.CreatedAtUtc, x.Id });
         b.HasIndex(x => x.PaidAtUtc);
+        // The home page's revenue per day: an index-only scan over paid orders (INCLUDE is PostgreSQL only).
+        b.HasIndex(x => x.PaidAtUtc, "ix_orders_paid_total").HasFilter("\"Status\" = 'Paid'").IncludeProperties(x => x.Total);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Voucher>().WithMany().HasForeignKey(x => x.VoucherId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);

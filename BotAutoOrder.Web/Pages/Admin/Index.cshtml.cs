@@ -29,16 +29,11 @@ public sealed class IndexModel(AppDbContext db, SettingsService settings, StoreT
     public async Task OnGetAsync()
     {
         var today = time.Today;
-        var days = new List<Day>();
-        for (var d = today.AddDays(-29); d <= today; d = d.AddDays(1))
-        {
-            var (from, to) = (time.StartOfDayUtc(d), time.StartOfDayUtc(d.AddDays(1)));
-            days.Add(new Day(d, await PaidBetween(from, to).SumAsync(o => o.Total, Aborted)));
-        }
-        Days = days;
+        var paidDays = await DailyRevenue.LastDaysAsync(db, time, 30, Aborted);
+        Days = paidDays.Select(d => new Day(d.Date, d.Revenue)).ToList();
+        PaidToday = paidDays[^1].Paid;
+        Paid30 = paidDays.Sum(d => d.Paid);
         var (todayUtc, since30) = (time.StartOfDayUtc(today), time.StartOfDayUtc(today.AddDays(-29)));
-        PaidToday = await PaidBetween(todayUtc, DateTime.MaxValue).CountAsync(Aborted);
-        Paid30 = await PaidBetween(since30, DateTime.MaxValue).CountAsync(Aborted);
         NewBuyersToday = await db.Customers.CountAsync(c => c.CreatedAtUtc >= todayUtc, Aborted);
         NewBuyers30 = await db.Customers.CountAsync(c => c.CreatedAtUtc >= since30, Aborted);
         OpenInvoices = await db.Orders.CountAsync(o => o.Status == OrderStatus.PendingPayment, Aborted);
@@ -57,7 +52,4 @@ public sealed class IndexModel(AppDbContext db, SettingsService settings, StoreT
             .Select(x => new LowStock(x.Id, x.Code, x.Name, x.Available, x.Threshold)).ToListAsync(Aborted);
         RecentOrders = await OrderRow.From(db.Orders, db).Take(10).ToListAsync(Aborted);
     }
-
-    private IQueryable<Order> PaidBetween(DateTime fromUtc, DateTime toUtc) =>
-        db.Orders.Where(o => o.Status == OrderStatus.Paid && o.PaidAtUtc >= fromUtc && o.PaidAtUtc < toUtc);
 }

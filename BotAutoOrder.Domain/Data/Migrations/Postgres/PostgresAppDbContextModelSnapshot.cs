@@ -20,6 +20,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.12")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("BotAutoOrder.Domain.Audit.AuditEntry", b =>
@@ -477,12 +478,12 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAtUtc");
-
                     b.HasIndex("TelegramUserId")
                         .IsUnique();
 
                     b.HasIndex("Username");
+
+                    b.HasIndex("CreatedAtUtc", "Id");
 
                     b.ToTable("customers", null, t =>
                         {
@@ -661,8 +662,6 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAtUtc");
-
                     b.HasIndex("InvoiceCode")
                         .IsUnique();
 
@@ -670,9 +669,16 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("VoucherId");
 
+                    b.HasIndex("CreatedAtUtc", "Id");
+
                     b.HasIndex("CustomerId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "ExpiresAtUtc");
+
+                    b.HasIndex(new[] { "PaidAtUtc" }, "ix_orders_paid_total")
+                        .HasFilter("\"Status\" = 'Paid'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PaidAtUtc" }, "ix_orders_paid_total"), new[] { "Total" });
 
                     b.ToTable("orders", null, t =>
                         {

@@ -452,12 +452,12 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAtUtc");
-
                     b.HasIndex("TelegramUserId")
                         .IsUnique();
 
                     b.HasIndex("Username");
+
+                    b.HasIndex("CreatedAtUtc", "Id");
 
                     b.ToTable("customers", null, t =>
                         {
@@ -630,8 +630,6 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAtUtc");
-
                     b.HasIndex("InvoiceCode")
                         .IsUnique();
 
@@ -639,9 +637,15 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("VoucherId");
 
+                    b.HasIndex("CreatedAtUtc", "Id");
+
                     b.HasIndex("CustomerId", "CreatedAtUtc");
 
                     b.HasIndex("Status", "ExpiresAtUtc");
+
+                    b.HasIndex(new[] { "PaidAtUtc" }, "ix_orders_paid_total")
+                        .HasFilter("\"Status\" = 'Paid'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Total" });
 
                     b.ToTable("orders", null, t =>
                         {

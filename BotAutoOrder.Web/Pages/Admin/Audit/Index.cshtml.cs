@@ -18,8 +18,9 @@ public sealed class IndexModel(AppDbContext db, StoreTime time) : AdminPageModel
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     public PageOf<AuditEntry> Rows { get; private set; } = PageOf<AuditEntry>.Empty;
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, string? after, string? before)
     {
+        if (Keyset.From(page, after, before, timed: false, size: 50) is not { } keyset) return BadRequest(T["This page link is not valid."]);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(By)) query = query.Where(a => a.Actor == By.Trim());
         if (!string.IsNullOrWhiteSpace(Action)) query = query.Where(a => a.Action.StartsWith(Action.Trim()));
@@ -35,6 +36,9 @@ public sealed class IndexModel(AppDbContext db, StoreTime time) : AdminPageModel
             var toUtc = time.StartOfDayUtc(to.AddDays(1));
             query = query.Where(a => a.AtUtc < toUtc);
         }
-        Rows = await Paging.From(page, 50).ApplyAsync(query.OrderByDescending(a => a.Id), Aborted);
+        query = keyset.Seek(query, a => a.Id);
+        Rows = await keyset.ApplyAsync(keyset.Backward ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id),
+            a => new PageCursor(null, a.Id), Aborted);
+        return Page();
     }
 }

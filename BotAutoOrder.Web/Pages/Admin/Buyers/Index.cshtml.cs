@@ -12,23 +12,21 @@ public sealed class IndexModel(AppDbContext db) : AdminPageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     public PageOf<Row> Rows { get; private set; } = PageOf<Row>.Empty;
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, string? after, string? before)
     {
+        if (Keyset.From(page, after, before, timed: true) is not { } keyset) return BadRequest(T["This page link is not valid."]);
         var query = db.Customers.AsQueryable();
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
             if (long.TryParse(q, out var telegramId)) query = query.Where(c => c.TelegramUserId == telegramId);
             else if (q.StartsWith('@')) query = query.Where(c => c.Username == q.Substring(1));
-            else
-            {
-                var lower = q.ToLower();
-                query = query.Where(c => c.FirstName.ToLower().Contains(lower) || (c.LastName != null && c.LastName.ToLower().Contains(lower))
-                                         || (c.Username != null && c.Username.ToLower().Contains(lower)));
-            }
+            else query = BuyerSearch.NameContains(query, q);
         }
-        Rows = await Paging.From(page).ApplyAsync(query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
-            .Select(c => new Row(c.Id, c.TelegramUserId, c.LastName == null ? c.FirstName : c.FirstName + " " + c.LastName,
-                c.Username, c.Balance, c.IsBlocked, c.CreatedAtUtc)), Aborted);
+        query = keyset.Seek(query, c => c.CreatedAtUtc, c => c.Id);
+        var sorted = keyset.Backward ? query.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id) : query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id);
+        Rows = await keyset.ApplyAsync(sorted.Select(c => new Row(c.Id, c.TelegramUserId, c.LastName == null ? c.FirstName : c.FirstName + " " + c.LastName,
+                c.Username, c.Balance, c.IsBlocked, c.CreatedAtUtc)), r => new PageCursor(r.CreatedAtUtc, r.Id), Aborted);
+        return Page();
     }
 }

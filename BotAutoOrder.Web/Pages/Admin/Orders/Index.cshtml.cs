@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BotAutoOrder.Web.Pages.Admin.Orders;
 
-/// <summary>Orders with filters (status, store-time dates, buyer, invoice), newest first, paged.</summary>
+/// <summary>Orders with filters (status, store-time dates, buyer, invoice), newest first, paged by keyset (<see cref="Keyset"/>).</summary>
 public sealed class IndexModel(AppDbContext db, StoreTime time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public OrderStatus? Status { get; set; }
@@ -17,8 +17,9 @@ public sealed class IndexModel(AppDbContext db, StoreTime time) : AdminPageModel
     [BindProperty(SupportsGet = true)] public string? Invoice { get; set; }
     public PageOf<OrderRow> Rows { get; private set; } = PageOf<OrderRow>.Empty;
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, string? after, string? before)
     {
+        if (Keyset.From(page, after, before, timed: true) is not { } keyset) return BadRequest(T["This page link is not valid."]);
         var query = db.Orders.AsQueryable();
         if (Status is { } status) query = query.Where(o => o.Status == status);
         if (From is { } from)
@@ -42,6 +43,8 @@ public sealed class IndexModel(AppDbContext db, StoreTime time) : AdminPageModel
             var telegramId = long.TryParse(text, out var n) ? n : (long?)null;
             query = query.Where(o => db.Customers.Any(c => c.Id == o.CustomerId && (c.TelegramUserId == telegramId || c.Username == text)));
         }
-        Rows = await Paging.From(page).ApplyAsync(OrderRow.From(query, db), Aborted);
+        query = keyset.Seek(query, o => o.CreatedAtUtc, o => o.Id);
+        Rows = await keyset.ApplyAsync(OrderRow.From(query, db, oldestFirst: keyset.Backward), r => r.Cursor, Aborted);
+        return Page();
     }
 }
