@@ -26,6 +26,14 @@ public static partial class TelegramHtml
     public static HtmlCheck Check(string? html, int maxLength, int maxSourceLength = int.MaxValue) =>
         Parse(html ?? "", maxLength, maxSourceLength, null);
 
+    /// <summary>Every place where Telegram would refuse <paramref name="html"/> (the dashboard lists them all), in order.</summary>
+    public static IReadOnlyList<HtmlCheck> Problems(string? html)
+    {
+        var all = new List<HtmlCheck>();
+        Parse(html ?? "", int.MaxValue, int.MaxValue, null, all);
+        return all;
+    }
+
     /// <summary>The length Telegram holds against <see cref="TelegramLimits"/>: the text after tags and entities are parsed.</summary>
     public static int VisibleLength(string? html) => Parse(html ?? "", int.MaxValue, int.MaxValue, null).Length;
 
@@ -37,8 +45,14 @@ public static partial class TelegramHtml
         return output.ToString();
     }
 
-    private static HtmlCheck Parse(string html, int maxLength, int maxSourceLength, StringBuilder? output)
+    private static HtmlCheck Parse(string html, int maxLength, int maxSourceLength, StringBuilder? output, List<HtmlCheck>? all = null)
     {
+        HtmlCheck Note(HtmlCheck? first, HtmlCheck found)
+        {
+            all?.Add(found);
+            return first ?? found;
+        }
+
         var open = new Stack<(string Name, string Close, int At)>(); // the Telegram tag, its dashboard closing tag, where it opened
         HtmlCheck? problem = null;
         var length = 0;
@@ -53,7 +67,7 @@ public static partial class TelegramHtml
                 {
                     var name = entity.Groups[1].Value;
                     if (name[0] != '#' && !Entities.Contains(name))
-                        problem ??= new HtmlCheck(HtmlProblem.UnknownEntity, "&" + name + ";") { Position = i };
+                        problem = Note(problem, new HtmlCheck(HtmlProblem.UnknownEntity, "&" + name + ";") { Position = i });
                     output?.Append(Escape(WebUtility.HtmlDecode(entity.Value)));
                     length++;
                     i += entity.Length;
@@ -75,7 +89,7 @@ public static partial class TelegramHtml
             var tag = end < 0 ? null : TagPattern().Match(html[i..(end + 1)]);
             if (tag is null || !tag.Success)
             {
-                problem ??= new HtmlCheck(HtmlProblem.BareLessThan, Excerpt(html, i)) { Position = i };
+                problem = Note(problem, new HtmlCheck(HtmlProblem.BareLessThan, Excerpt(html, i)) { Position = i });
                 output?.Append("&lt;");
                 length++;
                 i++;
@@ -90,7 +104,7 @@ public static partial class TelegramHtml
             var selfClosing = tag.Groups[4].Success;
             if (!IsAllowed(tagName))
             {
-                problem ??= new HtmlCheck(HtmlProblem.TagNotAllowed, tagName) { Position = at };
+                problem = Note(problem, new HtmlCheck(HtmlProblem.TagNotAllowed, tagName) { Position = at });
                 output?.Append(Escape(raw));
                 length += raw.Length;
                 continue;
@@ -99,7 +113,7 @@ public static partial class TelegramHtml
             {
                 if (open.Count == 0 || open.Peek().Name != tagName)
                 {
-                    problem ??= new HtmlCheck(HtmlProblem.UnexpectedClose, tagName) { Position = at };
+                    problem = Note(problem, new HtmlCheck(HtmlProblem.UnexpectedClose, tagName) { Position = at });
                     output?.Append(Escape(raw));
                     continue;
                 }
@@ -110,7 +124,7 @@ public static partial class TelegramHtml
             var attributeProblem = CheckAttributes(tagName, attributes);
             if (attributeProblem is not null || selfClosing)
             {
-                problem ??= (attributeProblem ?? new HtmlCheck(HtmlProblem.Unclosed, tagName)) with { Position = at };
+                problem = Note(problem, (attributeProblem ?? new HtmlCheck(HtmlProblem.Unclosed, tagName)) with { Position = at });
                 output?.Append(Escape(raw));
                 continue;
             }
@@ -118,8 +132,11 @@ public static partial class TelegramHtml
             open.Push((tagName, closeTag, at));
             output?.Append(openTag);
         }
-        if (open.Count > 0) problem ??= new HtmlCheck(HtmlProblem.Unclosed, open.Peek().Name) { Position = open.Peek().At };
-        while (open.TryPop(out var unclosed)) output?.Append(unclosed.Close); // (not inside ?. — that would skip the pop)
+        while (open.TryPop(out var unclosed)) // (not inside ?. — that would skip the pop)
+        {
+            problem = Note(problem, new HtmlCheck(HtmlProblem.Unclosed, unclosed.Name) { Position = unclosed.At });
+            output?.Append(unclosed.Close);
+        }
         if (problem is not null) return problem with { Length = length };
         if (length == 0 || html.Trim().Length == 0) return new HtmlCheck(HtmlProblem.Empty, null, length);
         if (length > maxLength || html.Length > maxSourceLength)

@@ -63,6 +63,16 @@ public sealed class TelegramHtmlTests
         Assert.Equal((problem, detail), (check.Problem, check.Detail));
     }
 
+    [Fact]
+    public void Problems_SeveralMistakes_ListsEachInOrder()
+    {
+        var problems = TelegramHtml.Problems("<script>x</script> 1 < 2 <b><i>open");
+        Assert.Equal(
+            [(HtmlProblem.TagNotAllowed, "script"), (HtmlProblem.TagNotAllowed, "script"), (HtmlProblem.BareLessThan, "< 2 <b><i>open"),
+             (HtmlProblem.Unclosed, "i"), (HtmlProblem.Unclosed, "b")],
+            problems.Select(p => (p.Problem, p.Detail)));
+    }
+
     [Theory]
     [InlineData("x</b>", 1)]
     [InlineData("ok <p>", 3)]

@@ -39,9 +39,9 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
             warnings.Add(("The placeholder {0} is not used; buyers will not see that value.", ["{" + missing + "}"]));
         if (string.IsNullOrWhiteSpace(text)) errors.Add(("Required", []));
         var filled = BotTexts.Fill(text, template.Placeholders.Select(p => (p, (object?)Sample(p))).ToArray());
-        var html = TelegramHtml.Check(filled, int.MaxValue);
-        if (html.Problem == HtmlProblem.Empty) { if (!string.IsNullOrWhiteSpace(text)) errors.Add(("Required", [])); }
-        else if (!html.Ok) errors.Add(Refusal(html));
+        var empty = TelegramHtml.Check(filled, int.MaxValue).Problem == HtmlProblem.Empty;
+        if (empty && !string.IsNullOrWhiteSpace(text)) errors.Add(("Required", []));
+        errors.AddRange(TelegramHtml.Problems(filled).Select(Refusal).DistinctBy(e => e.Key + "|" + string.Join("|", e.Args)));
         return new Check(errors, warnings, TelegramHtml.Preview(filled));
     }
 
