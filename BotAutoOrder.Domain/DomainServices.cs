@@ -41,6 +41,7 @@ public static class DomainServices
         services.AddScoped<OrderLifecycleService>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
+        services.AddScoped<GatewayAnswers>();
         services.AddScoped<OrderAdminService>();
         services.AddScoped<TermsService>();
         services.AddScoped<ReplacementStock>();

@@ -75,7 +75,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
             BackupHeader header;
             try
             {
-                header = await ReadAsync(source, tables, _limits, onRow: null, ct);
+                header = await BackupFileCheck.ReadAsync(source, tables, _limits, onRow: null, ct);
             }
             catch (BackupFormatException e)
             {
@@ -126,7 +126,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         RowInserter? inserter = null;
         try
         {
-            await ReadAsync(source, tables, _limits, async (table, row) =>
+            await BackupFileCheck.ReadAsync(source, tables, _limits, async (table, row) =>
             {
                 if (inserter is null || !ReferenceEquals(inserter.Table, table))
                 {
@@ -142,7 +142,7 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
             // The file changed between validation and restore: the transaction rolls back.
             return new RestoreResult(RestoreStatus.InvalidFile, $"Refused: {e.Message}. Nothing was changed.");
         }
-        if (db.IsPostgres) await ResetSequencesAsync(connection, tx, tables, ct);
+        if (db.IsPostgres) await BackupSql.ResetSequencesAsync(connection, tx, tables, ct);
 
         audit.Record(actor, AuditActions.BackupRestored, "Database", null, new
         {
@@ -156,55 +156,6 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         return new RestoreResult(RestoreStatus.Restored,
             $"Restored {header.TotalRows} rows in {header.Tables.Count} tables from the backup of {header.CreatedAtUtc:yyyy-MM-dd HH:mm:ss} UTC " +
             $"({header.Provider}, schema {header.Schema})." + (loss.Any ? $" Dropped {loss}." : ""), header, loss);
-    }
-
-    /// <summary>Identity columns continue after the restored ids, so new rows never collide.</summary>
-    private static async Task ResetSequencesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx,
-        IReadOnlyList<BackupTable> tables, CancellationToken ct)
-    {
-        foreach (var table in tables)
-        {
-            foreach (var column in table.IdentityColumns)
-            {
-                var name = BackupSql.Quote(table.Name);
-                await using var command = BackupSql.Command(connection, tx,
-                    $"SELECT setval(pg_get_serial_sequence(@table, @column), COALESCE((SELECT MAX({BackupSql.Quote(column)}) FROM {name}), 0) + 1, false)");
-                var t = command.CreateParameter();
-                t.ParameterName = "@table";
-                t.Value = name;
-                command.Parameters.Add(t);
-                var c = command.CreateParameter();
-                c.ParameterName = "@column";
-                c.Value = column;
-                command.Parameters.Add(c);
-                await command.ExecuteScalarAsync(ct);
-            }
-        }
-    }
-
-    /// <summary>Reads and checks the whole file, handing each row over; every way a file can be bad becomes a <see cref="BackupFormatException"/>.</summary>
-    private static async Task<BackupHeader> ReadAsync(Stream source, IReadOnlyList<BackupTable> tables, RestoreLimits limits,
-        Func<BackupTable, object[], Task>? onRow, CancellationToken ct)
-    {
-        if (source.Length == source.Position) throw new BackupFormatException("the file is empty");
-        try
-        {
-            await using var gzip = new GZipStream(source, CompressionMode.Decompress, leaveOpen: true);
-            await using var limited = new LimitedReadStream(gzip, limits.MaxDocumentBytes);
-            var reader = await BackupFileReader.OpenAsync(limited, tables, limits.MaxValueBytes, ct);
-            while (await reader.NextTableAsync(ct) is { } table)
-                while (await reader.NextRowAsync(ct) is { } row)
-                    if (onRow is not null) await onRow(table, row);
-            return reader.Header;
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BackupFormatException($"the file is not a gzip-compressed backup or it is damaged ({e.Message})");
-        }
-        catch (JsonException e)
-        {
-            throw new BackupFormatException($"the file is not valid JSON (damaged or not a backup): {e.Message}");
-        }
     }
 
     private async Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken ct)

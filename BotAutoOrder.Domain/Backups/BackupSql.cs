@@ -31,4 +31,28 @@ internal static class BackupSql
         await using var command = Command(connection, transaction, sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>PostgreSQL: identity columns continue after the restored ids, so new rows never collide.</summary>
+    public static async Task ResetSequencesAsync(DbConnection connection, DbTransaction tx,
+        IReadOnlyList<BackupTable> tables, CancellationToken ct)
+    {
+        foreach (var table in tables)
+        {
+            foreach (var column in table.IdentityColumns)
+            {
+                var name = BackupSql.Quote(table.Name);
+                await using var command = BackupSql.Command(connection, tx,
+                    $"SELECT setval(pg_get_serial_sequence(@table, @column), COALESCE((SELECT MAX({BackupSql.Quote(column)}) FROM {name}), 0) + 1, false)");
+                var t = command.CreateParameter();
+                t.ParameterName = "@table";
+                t.Value = name;
+                command.Parameters.Add(t);
+                var c = command.CreateParameter();
+                c.ParameterName = "@column";
+                c.Value = column;
+                command.Parameters.Add(c);
+                await command.ExecuteScalarAsync(ct);
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace BotAutoOrder.Domain.Payments;
 
 /// <summary>Creates and cancels our transactions at the gateway, recording what it answered. Failures are reported, not thrown.</summary>
-public sealed class GatewayInvoices(AppDbContext db, IPaymentGateway gateway, PaymentService payments, ILogger<GatewayInvoices> log)
+public sealed class GatewayInvoices(AppDbContext db, IPaymentGateway gateway, GatewayAnswers answers, ILogger<GatewayInvoices> log)
 {
     /// <returns>False when the gateway refused or could not be reached (the caller releases the order).</returns>
     public async Task<bool> CreateAsync(long paymentId, CancellationToken ct)
@@ -19,7 +19,7 @@ public sealed class GatewayInvoices(AppDbContext db, IPaymentGateway gateway, Pa
                 log.LogError("Gateway created {OrderId} with amount {Theirs}, we asked {Ours}", created.OrderId, created.Amount, payment.Amount);
                 return false;
             }
-            await payments.RecordCreatedAsync(paymentId, created.TxnId, created.Fee, created.TotalPayment, created.QrString ?? created.VaNumber,
+            await answers.RecordCreatedAsync(paymentId, created.TxnId, created.Fee, created.TotalPayment, created.QrString ?? created.VaNumber,
                 created.PaymentUrl, created.ExpiresAtUtc, created.RawJson, ct);
             return true;
         }

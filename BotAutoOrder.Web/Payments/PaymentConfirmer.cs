@@ -86,11 +86,11 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
             log.LogWarning("Status check for {OrderId} failed: {Error}", gatewayOrderId, e.Message);
             if (Interlocked.Increment(ref _failuresInARow) == StreakAlert)
                 log.LogError("Pakasir status API failed {Count} times in a row; last error: {Error}", StreakAlert, e.Message);
-            await payments.RecordCheckFailedAsync(payment.Id, askedAt, ct); // a failed call still counts against the pace
+            await services.GetRequiredService<GatewayAnswers>().RecordCheckFailedAsync(payment.Id, askedAt, ct); // a failed call still counts against the pace
             return new ConfirmationOutcome(ConfirmationStatus.GatewayUnavailable, Detail: e.Message);
         }
         Interlocked.Exchange(ref _failuresInARow, 0);
-        await payments.RecordCheckAsync(payment.Id, status.RawJson, status.Status, askedAt, ct);
+        await services.GetRequiredService<GatewayAnswers>().RecordCheckAsync(payment.Id, status.RawJson, status.Status, askedAt, ct);
 
         var mismatch = Mismatch(status, payment);
         if (mismatch is not null)

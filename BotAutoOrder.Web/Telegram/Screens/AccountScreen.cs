@@ -19,7 +19,7 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// <summary>Balance with history and QRIS top-ups; my orders, detail and "resend my items"; help.</summary>
 public sealed class AccountScreen(AppDbContext db, BalanceService balances, DepositService deposits, OrderLifecycleService lifecycle,
     GatewayInvoices invoices, PaymentConfirmer confirmer, SettingsService settings, Outbox outbox, IOptions<PakasirOptions> pakasir,
-    BotTexts texts, Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time, ClaimScreen claims)
+    Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time, ClaimScreen claims)
 {
     private static readonly long[] Presets = [10_000, 25_000, 50_000, 100_000, 250_000];
     public const int HistoryPageSize = 5;
@@ -32,9 +32,9 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         var entries = await balances.HistoryPageAsync(buyer.Customer.Id, page, HistoryPageSize, ct);
         foreach (var e in entries.Items)
             history.AppendLine(await buyer.Text(BotTextCatalog.BalanceLine, ("date", time.Short(e.CreatedAtUtc)),
-                ("amount", (e.Amount > 0 ? "+" : "") + Rupiah.Display(e.Amount)), ("kind", await KindAsync(e.Kind, buyer.Lang, ct))));
+                ("amount", (e.Amount > 0 ? "+" : "") + Rupiah.Display(e.Amount)), ("kind", await KindAsync(buyer, e.Kind))));
         if (history.Length == 0) history.Append(await buyer.Text(BotTextCatalog.BalanceEmpty));
-        else if (entries.PageCount > 1) history.Append(await PageOfAsync(entries.PageIndex, entries.PageCount, buyer.Lang, ct));
+        else if (entries.PageCount > 1) history.Append(await PageOfAsync(buyer, entries.PageIndex, entries.PageCount));
         var balance = await db.Customers.Where(c => c.Id == buyer.Customer.Id).Select(c => c.Balance).FirstAsync(ct);
         var text = await buyer.Text(BotTextCatalog.BalanceView, ("balance", Rupiah.Display(balance)),
             ("history", new TgHtml(history.ToString().TrimEnd())), ("min", Rupiah.Display(rules.DepositMin)), ("max", Rupiah.Display(rules.DepositMax)));
@@ -96,7 +96,7 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         foreach (var o in orders)
             lines.AppendLine(await buyer.Text(BotTextCatalog.OrdersLine, ("icon", Icon(o.Status)), ("invoice", o.InvoiceCode),
                 ("total", Rupiah.Display(o.Total)), ("date", time.Short(o.CreatedAtUtc))));
-        if (pageCount > 1) lines.Append(await PageOfAsync(page, pageCount, buyer.Lang, ct));
+        if (pageCount > 1) lines.Append(await PageOfAsync(buyer, page, pageCount));
         var rows = orders.Select(o => new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) }).ToList();
         if (Navigation(page > 0, page + 1 < pageCount, page, CallbackData.OrdersPage) is { } nav) rows.Add(nav);
         await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.OrdersView, ("lines", new TgHtml(lines.ToString().TrimEnd()))),
@@ -141,8 +141,8 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.Help, ("contact", new TgHtml(contact))), null, ct, newMessage: true);
     }
 
-    private async Task<string> PageOfAsync(int page, int pages, string lang, CancellationToken ct) =>
-        "\n" + await texts.RenderAsync(BotTextCatalog.PageOf, lang, ct, ("page", page + 1), ("pages", pages));
+    private static async Task<string> PageOfAsync(BuyerContext buyer, int page, int pages) =>
+        "\n" + await buyer.Text(BotTextCatalog.PageOf, ("page", page + 1), ("pages", pages));
 
     /// <summary>The ⬅️ ➡️ row under a paged list (as in a category), or null on a single page.</summary>
     private static InlineKeyboardButton[]? Navigation(bool hasPrevious, bool hasNext, int page, Func<int, string> pageData)
@@ -165,10 +165,10 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         _ => BotTextCatalog.StatusCancelledName,
     };
 
-    private Task<string> KindAsync(BalanceEntryKind kind, string lang, CancellationToken ct) => texts.RenderAsync(kind switch
+    private static Task<string> KindAsync(BuyerContext buyer, BalanceEntryKind kind) => buyer.Text(kind switch
     {
         BalanceEntryKind.Deposit => BotTextCatalog.KindDeposit, BalanceEntryKind.Purchase => BotTextCatalog.KindPurchase,
         BalanceEntryKind.Refund => BotTextCatalog.KindRefund, BalanceEntryKind.LatePaymentCredit => BotTextCatalog.KindLate,
         _ => BotTextCatalog.KindAdmin,
-    }, lang, ct);
+    });
 }
