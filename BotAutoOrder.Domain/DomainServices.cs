@@ -45,6 +45,9 @@ public static class DomainServices
         services.AddScoped<CatalogCsvService>();
         services.AddScoped<StockImportService>();
         services.AddScoped<StockKeyRotation>();
+        services.AddScoped<Restock.RestockService>();
+        services.AddScoped<UnlimitedStockService>();
+        services.AddScoped<Testimonials.TestimonialService>();
         return services;
     }
 }

@@ -29,6 +29,11 @@ public class Product
     /// <summary>Alert admins when available stock falls to this; null uses the store default.</summary>
     public int? LowStockThreshold { get; private set; }
     public bool IsActive { get; private set; }
+    /// <summary>
+    /// Delivers the same content every time (a link, a guide, a licence for unlimited seats): never sold out, each
+    /// unit still one order line and one sold copy (ADR-021). The content is the product's template stock item.
+    /// </summary>
+    public bool IsUnlimited { get; private set; }
     /// <summary>True once admins were told stock fell to the threshold; cleared when stock rises above it again.</summary>
     public bool LowStockAlerted { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
@@ -55,6 +60,13 @@ public class Product
         TermsText = string.IsNullOrWhiteSpace(termsText) ? null : termsText.Trim();
         LowStockThreshold = lowStockThreshold;
         IsActive = isActive;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>Turns unlimited delivery on or off (the content itself lives in the template stock item).</summary>
+    public void SetUnlimited(bool isUnlimited, DateTime nowUtc)
+    {
+        IsUnlimited = isUnlimited;
         UpdatedAtUtc = nowUtc;
     }
 

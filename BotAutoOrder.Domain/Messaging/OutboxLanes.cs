@@ -8,8 +8,9 @@ public static class OutboxLanes
         OutboxKinds.ApiCall => OutboxLane.Reply,
         OutboxKinds.OrderDelivery or OutboxKinds.DepositCredited or OutboxKinds.OrderLateCredit or OutboxKinds.OrderRefunded => OutboxLane.Delivery,
         OutboxKinds.OrderQrClosed or OutboxKinds.DepositQrClosed or OutboxKinds.OrderTerms or OutboxKinds.TermsReviewed
-            or OutboxKinds.Document => OutboxLane.Transaction,
-        OutboxKinds.Broadcast => OutboxLane.Bulk,
+            or OutboxKinds.Document or OutboxKinds.ReviewPrompt => OutboxLane.Transaction,
+        // Restock alerts can be hundreds at once and are the bot's own news, like a broadcast.
+        OutboxKinds.Broadcast or OutboxKinds.RestockAlert or OutboxKinds.TestimonialChannel => OutboxLane.Bulk,
         // Admin notices, owner texts and anything new: noticed, but never ahead of a buyer's goods.
         _ => OutboxLane.Notice,
     };

@@ -23,4 +23,9 @@ public sealed record ShopSettings
     /// gateway fee included) when true, or as the order amount when false.
     /// </summary>
     public bool LateCreditTotalPayment { get; init; } = true;
+    /// <summary>
+    /// The Telegram channel new visible testimonials are posted to (e.g. -1001234567890; the bot must be an admin there);
+    /// 0 posts nowhere.
+    /// </summary>
+    public long TestimonyChannelId { get; init; }
 }

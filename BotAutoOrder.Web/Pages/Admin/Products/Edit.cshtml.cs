@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Catalog;
 using BotAutoOrder.Domain.Data;
+using BotAutoOrder.Domain.Restock;
+using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Web.Dashboard;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Web.Pages.Admin.Products;
 
 /// <summary>Creates a product (no id) or edits one. The code is fixed once created.</summary>
-public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class EditModel(AppDbContext db, AuditLog audit, UnlimitedStockService unlimited, RestockService restock, TimeProvider clock) : AdminPageModel
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
     public long? Id { get; private set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];
+    /// <summary>The unlimited content, masked; null when none is set.</summary>
+    public string? UnlimitedMasked { get; private set; }
+    /// <summary>Buyers who pressed "🔔 Kabari saya" and wait for stock.</summary>
+    public int RestockWaiting { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long? id)
     {
@@ -39,6 +45,10 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
             && await db.Products.AnyAsync(p => p.Code == Input.Code.Trim().ToUpper(), Aborted))
             ModelState.AddModelError("Input.Code", T["This code is already used."]);
         if (!Categories.Any(c => c.Id == Input.CategoryId)) ModelState.AddModelError("Input.CategoryId", T["Choose a category"]);
+        if (Input.IsUnlimited && string.IsNullOrWhiteSpace(Input.UnlimitedContent) && UnlimitedMasked is null)
+            ModelState.AddModelError("Input.UnlimitedContent", T["An unlimited product needs its content."]);
+        if (Input.UnlimitedContent?.Trim().Length > UnlimitedStockService.MaxContentLength)
+            ModelState.AddModelError("Input.UnlimitedContent", T["At most {0} characters.", UnlimitedStockService.MaxContentLength]);
         if (!ModelState.IsValid) return Page();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -55,6 +65,9 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
             new { product.Code, product.Name, product.Price, product.CategoryId, product.PerOrderLimit, product.LowStockThreshold, product.IsActive });
         await db.SaveChangesAsync(Aborted);
         await tx.CommitAsync(Aborted);
+        // Unlimited content: sealed into the template stock item in its own transaction (audited there, never in plain).
+        if (Input.IsUnlimited) await unlimited.EnableAsync(product.Id, Input.UnlimitedContent, Actor, Aborted);
+        else await unlimited.DisableAsync(product.Id, Actor, Aborted);
         return Done(T["Product {0} saved.", product.Code], page: "Index");
     }
 
@@ -62,5 +75,8 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
     {
         Id = id;
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(Aborted);
+        if (id is not { } productId) return;
+        UnlimitedMasked = await unlimited.MaskedContentAsync(productId, Aborted);
+        RestockWaiting = await restock.WaitingCountAsync(productId, Aborted);
     }
 }

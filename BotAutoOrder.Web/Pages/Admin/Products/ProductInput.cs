@@ -15,10 +15,14 @@ public sealed class ProductInput
     [Display(Name = "Terms (SNK), empty = none")] public string? TermsText { get; set; }
     [Display(Name = "Low-stock threshold (empty = store default)")] public int? LowStockThreshold { get; set; }
     [Display(Name = "Active")] public bool IsActive { get; set; } = true;
+    [Display(Name = "Unlimited: every buyer gets the same content")] public bool IsUnlimited { get; set; }
+    /// <summary>Write-only: the current content is never shown, only masked; empty keeps it.</summary>
+    [Display(Name = "Unlimited content (empty = keep the current one)")] public string? UnlimitedContent { get; set; }
 
     public static ProductInput From(Product p) => new()
     {
         Code = p.Code, Name = p.Name, CategoryId = p.CategoryId, Price = p.Price, Description = p.Description,
         PerOrderLimit = p.PerOrderLimit, TermsText = p.TermsText, LowStockThreshold = p.LowStockThreshold, IsActive = p.IsActive,
+        IsUnlimited = p.IsUnlimited,
     };
 }
