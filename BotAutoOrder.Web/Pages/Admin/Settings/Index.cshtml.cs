@@ -39,6 +39,9 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         /// <summary>Null when the form did not carry it (an older form): the stored value is kept.</summary>
         [Display(Name = "Late payment credit: what the buyer paid (incl. gateway fee)")]
         public bool? LateCreditTotalPayment { get; set; }
+        /// <summary>Null when the form did not carry it: the stored value is kept.</summary>
+        [Display(Name = "Testimony channel id (0 = off; the bot must be an admin there)")]
+        public long? TestimonyChannelId { get; set; }
     }
 
     public async Task OnGetAsync()
@@ -52,6 +55,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             ProofRetentionDays = s.ProofRetentionDays, BackupRetentionDays = s.BackupRetentionDays,
             RequireTwoFactor = s.RequireTwoFactor,
             LateCreditTotalPayment = s.LateCreditTotalPayment,
+            TestimonyChannelId = s.TestimonyChannelId,
         };
     }
 
@@ -70,6 +74,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             ProofRetentionDays = Input.ProofRetentionDays, BackupRetentionDays = Input.BackupRetentionDays,
             RequireTwoFactor = Input.RequireTwoFactor,
             LateCreditTotalPayment = Input.LateCreditTotalPayment ?? current.LateCreditTotalPayment,
+            TestimonyChannelId = Input.TestimonyChannelId ?? current.TestimonyChannelId,
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }
