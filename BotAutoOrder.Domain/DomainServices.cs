@@ -59,6 +59,9 @@ public static class DomainServices
         services.AddScoped<PaymentIssueService>();
         services.AddScoped<StockReveal>();
         services.AddScoped<Backups.BackupDownloads>();
+        services.AddScoped<Restock.RestockService>();
+        services.AddScoped<UnlimitedStockService>();
+        services.AddScoped<Testimonials.TestimonialService>();
         return services;
     }
 }

@@ -32,6 +32,12 @@ public class Product
     public bool IsActive { get; private set; }
     /// <summary>Days after delivery a buyer may claim a broken item (warranty, garansi); 0 = no warranty.</summary>
     public int WarrantyDays { get; private set; }
+
+    /// <summary>
+    /// Delivers the same content every time (a link, a guide, a licence for unlimited seats): never sold out, each
+    /// unit still one order line and one sold copy (ADR-021). The content is the product's template stock item.
+    /// </summary>
+    public bool IsUnlimited { get; private set; }
     /// <summary>True once admins were told stock fell to the threshold; cleared when stock rises above it again.</summary>
     public bool LowStockAlerted { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
@@ -67,6 +73,13 @@ public class Product
         ArgumentOutOfRangeException.ThrowIfNegative(warrantyDays);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(warrantyDays, MaxWarrantyDays);
         WarrantyDays = warrantyDays;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>Turns unlimited delivery on or off (the content itself lives in the template stock item).</summary>
+    public void SetUnlimited(bool isUnlimited, DateTime nowUtc)
+    {
+        IsUnlimited = isUnlimited;
         UpdatedAtUtc = nowUtc;
     }
 

@@ -7,10 +7,12 @@ using BotAutoOrder.Domain.Customers;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
+using BotAutoOrder.Domain.Restock;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Domain.Staff;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Domain.Terms;
+using BotAutoOrder.Domain.Testimonials;
 using BotAutoOrder.Domain.Vouchers;
 using BotAutoOrder.Domain.Warranty;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -48,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<BotTextOverride> BotTextOverrides => Set<BotTextOverride>();
     public DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RestockSubscription> RestockSubscriptions => Set<RestockSubscription>();
+    public DbSet<Testimonial> Testimonials => Set<Testimonial>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True on PostgreSQL (row locks with SKIP LOCKED, advisory locks are available).</summary>

@@ -10,8 +10,10 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        // Trigram indexes for the dashboard's buyer search (I11_DashboardIndexes). Emitted as CREATE EXTENSION IF NOT
-        // EXISTS, so another feature declaring pg_trgm too is harmless.
+        // Bot search (ADR-021): ILIKE '%…%' on product name and code uses these trigram indexes. CREATE EXTENSION IF NOT
+        // EXISTS, so another migration declaring pg_trgm too (buyer search) does no harm.
         modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Catalog.Product>().HasIndex(p => p.Name, "ix_products_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        modelBuilder.Entity<Catalog.Product>().HasIndex(p => p.Code, "ix_products_code_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -26,6 +26,12 @@ public static class OutboxKinds
     public const string ClaimReplaced = "claim.replaced";
     /// <summary>A warranty claim refunded to balance or rejected, to the buyer.</summary>
     public const string ClaimResolved = "claim.resolved";
+    /// <summary>A sold-out product a buyer waited for is back (bulk lane, ADR-021).</summary>
+    public const string RestockAlert = "restock.alert";
+    /// <summary>After delivery: asks the buyer to rate what they bought (star buttons).</summary>
+    public const string ReviewPrompt = "review.prompt";
+    /// <summary>A new visible testimonial, posted to the shop's testimony channel.</summary>
+    public const string TestimonialChannel = "testimonial.channel";
     public const string Text = "text";
     public const string Document = "document";
     /// <summary>A reply the send path handed over after a long 429: the Bot API method and its JSON body, sent as they are.</summary>

@@ -9,8 +9,9 @@ public static class OutboxLanes
         OutboxKinds.OrderDelivery or OutboxKinds.DepositCredited or OutboxKinds.OrderLateCredit or OutboxKinds.OrderRefunded
             or OutboxKinds.ClaimReplaced => OutboxLane.Delivery,
         OutboxKinds.OrderQrClosed or OutboxKinds.DepositQrClosed or OutboxKinds.OrderTerms or OutboxKinds.TermsReviewed
-            or OutboxKinds.Document or OutboxKinds.ClaimResolved => OutboxLane.Transaction,
-        OutboxKinds.Broadcast => OutboxLane.Bulk,
+            or OutboxKinds.Document or OutboxKinds.ClaimResolved or OutboxKinds.ReviewPrompt => OutboxLane.Transaction,
+        // Restock alerts can be hundreds at once and are the bot's own news, like a broadcast.
+        OutboxKinds.Broadcast or OutboxKinds.RestockAlert or OutboxKinds.TestimonialChannel => OutboxLane.Bulk,
         // Admin notices, owner texts and anything new: noticed, but never ahead of a buyer's goods.
         _ => OutboxLane.Notice,
     };

@@ -31,3 +31,9 @@ public sealed record LowStockPayload(long ProductId, int Available, int Threshol
 
 /// <summary>Payload of a handed-over reply: the Bot API method and the JSON body the client had built.</summary>
 public sealed record ApiCallPayload(string Method, string Json);
+
+/// <summary>Payload of a restock alert: the product is rendered with its live name and price when sent.</summary>
+public sealed record RestockPayload(long ProductId);
+
+/// <summary>Payload of a testimonial posted to the testimony channel.</summary>
+public sealed record TestimonialPayload(long TestimonialId);

@@ -69,6 +69,8 @@ public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbo
             .Select(l => l.ProductId).ToListAsync(ct);
         foreach (var productId in withTerms)
             outbox.ToChat(order.ChatId, OutboxKinds.OrderTerms, new OrderTermsPayload(orderId, productId), $"terms:{orderId}:{productId}");
+        // Asks for a rating after the goods (ADR-021); after the terms, in the same lane, so it never comes first.
+        outbox.ToChat(order.ChatId, OutboxKinds.ReviewPrompt, new OrderPayload(orderId), $"review:{orderId}");
         audit.Record(actor, action, "Order", orderId, new { order.InvoiceCode, order.Total, items = sold, how });
     }
 }

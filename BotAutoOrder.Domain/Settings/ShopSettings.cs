@@ -36,4 +36,9 @@ public sealed record ShopSettings
     public int ClaimsAutoReplaceMax { get; init; } = 1;
     /// <summary>The period, in days, the automatic-replacement cap counts over.</summary>
     public int ClaimsAutoReplaceDays { get; init; } = 30;
+    /// <summary>
+    /// The Telegram channel new visible testimonials are posted to (e.g. -1001234567890; the bot must be an admin there);
+    /// 0 posts nowhere.
+    /// </summary>
+    public long TestimonyChannelId { get; init; }
 }

@@ -10,7 +10,7 @@ namespace BotAutoOrder.Domain.Stock;
 /// the same upload. Lines are sealed by <see cref="StockCipher"/> before they reach the database. While a key rotation
 /// runs, older items still carry the previous key's fingerprint, so every loaded key's fingerprint is looked up. Only an Available item can be deleted (conditional delete), never a reserved or sold one.
 /// </summary>
-public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCipher cipher, TimeProvider clock)
+public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCipher cipher, Restock.RestockService restock, TimeProvider clock)
 {
     public const int MaxItemLength = 4000;
     private const int LookupChunk = 500;
@@ -43,13 +43,16 @@ public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCip
             db.StockItems.AddRange(fresh);
             var result = new StockImportResult(true, fresh.Count, duplicates + existing.Count, tooLong);
             audit.Record(actor, AuditActions.StockAdded, "Product", productId, new { added = result.Added, duplicates = result.Duplicates, tooLong });
+            // Buyers waiting for this product are told in the same unit of work as the stock that arrived.
+            if (fresh.Count > 0) await restock.QueueAlertsAsync(productId, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
                 return result;
             }
-            catch (DbUpdateException e) when (attempt < 2 && DbErrors.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (attempt < 2 && (DbErrors.IsUniqueViolation(e) || e is DbUpdateConcurrencyException))
             {
+                // DbUpdateConcurrencyException: a concurrent import already told (and removed) the waiting buyers.
                 db.ChangeTracker.Clear(); // someone stocked one of these lines at the same moment: look again
             }
         }

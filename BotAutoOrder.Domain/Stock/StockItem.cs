@@ -21,6 +21,10 @@ public class StockItem
         CreatedAtUtc = nowUtc;
     }
 
+    /// <summary>The template of an unlimited product: the content every buyer gets (copied into one row per unit sold).</summary>
+    public static StockItem UnlimitedTemplate(long productId, SealedStock content, DateTime nowUtc) =>
+        new(productId, content, nowUtc) { Status = StockItemStatus.Unlimited };
+
     public long Id { get; private set; }
     public long ProductId { get; private set; }
     /// <summary>The content sealed by <see cref="StockCipher"/> (stored in the <c>Content</c> column).</summary>
@@ -35,6 +39,11 @@ public class StockItem
     public StockItemStatus Status { get; private set; }
     /// <summary>The order holding (Reserved) or owning (Sold) this item.</summary>
     public long? OrderId { get; private set; }
+    /// <summary>
+    /// A copy of an unlimited product's template made for one order unit: released copies are deleted (not made
+    /// available), and its <see cref="ContentHash"/> is a random marker, since every copy has the same content.
+    /// </summary>
+    public bool IsCopy { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? ReservedAtUtc { get; private set; }
     public DateTime? SoldAtUtc { get; private set; }

@@ -45,7 +45,8 @@ public sealed class StockKeyRotation(AppDbContext db, StockCipher cipher)
                         .ExecuteUpdateAsync(s => s
                             .SetProperty(x => x.Ciphertext, sealedNow.Ciphertext)
                             .SetProperty(x => x.KeyId, sealedNow.KeyId)
-                            .SetProperty(x => x.ContentHash, sealedNow.Fingerprint), ct);
+                            // A copy of an unlimited product's template keeps its marker: all copies share one fingerprint.
+                            .SetProperty(x => x.ContentHash, x => x.IsCopy ? x.ContentHash : sealedNow.Fingerprint), ct);
                 }
                 await tx.CommitAsync(ct);
             }

@@ -110,6 +110,10 @@ public static class ShopSeed
             new DataProtectionKey { FriendlyName = "key-1", Xml = "<key id=\"1\"><secret>abc</secret></key>" });
         await db.SaveChangesAsync();
 
+        var testimonial = new BotAutoOrder.Domain.Testimonials.Testimonial(paid.Id, p1.Id, c1.Id, 5, T0.AddMinutes(11));
+        testimonial.FinishText("Mantap <b>cepat</b> 👍", T0.AddMinutes(12));
+        db.AddRange(new BotAutoOrder.Domain.Restock.RestockSubscription(p2.Id, c2.Id, T0.AddMinutes(4)), testimonial);
+
         var r1 = new BroadcastRecipient(broadcast.Id, c1.Id, 1001);
         var r2 = new BroadcastRecipient(broadcast.Id, c2.Id, 1002);
         db.AddRange(r1, r2);

@@ -50,6 +50,10 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     {
         await Shop.SendAsync(8002, "/start");
         await Shop.SendAsync(8002, "apa kabar?");
+        // Free text is a product search (ADR-021); an unknown command still gets the hint.
+        var search = await Shop.WaitForMessageAsync(8002, m => m["text"]?.ToString().Contains("Tidak ada produk yang cocok") == true, "search reply");
+        Assert.Equal("bot", search["author"]!.ToString());
+        await Shop.SendAsync(8002, "/apa");
 
         var hint = await Shop.WaitForMessageAsync(8002, m => m["text"]?.ToString().Contains("belum paham") == true, "unknown-text hint");
         Assert.Equal("bot", hint["author"]!.ToString());

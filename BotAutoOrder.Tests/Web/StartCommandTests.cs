@@ -72,12 +72,17 @@ public abstract class StartCommandTests(DatabaseProvider provider) : ShopTestBas
     }
 
     [Fact]
-    public async Task UnknownText_GetsShortHint()
+    public async Task UnknownCommand_GetsShortHint_AndFreeTextIsASearch()
     {
-        await App.PostUpdateAsync(Client, Updates.Text(7004, "halo bot apa kabar"));
+        await App.PostUpdateAsync(Client, Updates.Text(7004, "/halo"));
 
         var hint = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == 7004);
         hint.AssertShows(BotTextCatalog.UnknownText);
+
+        // Free text searches the products (ADR-021); nothing found → a hint and the categories.
+        await App.PostUpdateAsync(Client, Updates.Text(7004, "halo bot apa kabar"));
+        var search = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == 7004 && c.Text?.Contains("Tidak ada produk") == true);
+        Assert.Contains("halo bot apa kabar", search.Text);
     }
 
     [Fact]

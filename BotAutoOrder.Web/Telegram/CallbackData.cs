@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using BotAutoOrder.Domain.Messaging;
 
@@ -31,6 +32,10 @@ public static class CallbackData
     public const string TermsVerb = "snk";
     public const string ReplaceProofVerb = "snkr";
     public const string Noop = "noop";
+    public const string RestockVerb = "rst";
+    public const string SearchVerb = "sq";
+    public const string ReviewVerb = "rv";
+    public const string SkipReview = "rvs";
 
     public static string Category(long categoryId, int page = 0) => Join(CategoryVerb, categoryId, page);
     public static string Product(long productId, int quantity) => Join(ProductVerb, productId, quantity);
@@ -48,6 +53,41 @@ public static class CallbackData
     public static string DepositStatus(long depositId) => Join(DepositStatusVerb, depositId);
     public static string Terms(long orderId, long productId) => Join(TermsVerb, orderId, productId);
     public static string ReplaceProof(long proofId) => Join(ReplaceProofVerb, proofId);
+
+    public static string Restock(long productId) => Join(RestockVerb, productId);
+    public static string Review(long orderId, long productId, int stars) => Join(ReviewVerb, orderId, productId, stars);
+
+    /// <summary>
+    /// A page of search results: the query travels base64url-encoded (no ':' to split on), cut to
+    /// <see cref="MaxSearchBytes"/> UTF-8 bytes so the whole stays within 64 bytes.
+    /// </summary>
+    public static string Search(string query, int page) =>
+        SearchVerb + ":" + page.ToString(CultureInfo.InvariantCulture) + ":" + Base64Url.EncodeToString(SearchBytes(query));
+
+    public const int MaxSearchBytes = 40;
+
+    public static bool TrySearch(string[] args, out string query, out int page)
+    {
+        query = "";
+        if (!TryInt(args, 0, out page) || args.Length != 2) return false;
+        try
+        {
+            query = System.Text.Encoding.UTF8.GetString(Base64Url.DecodeFromChars(args[1]));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        return query.Length > 0;
+    }
+
+    /// <summary>The query's UTF-8 bytes, cut at a character boundary to <see cref="MaxSearchBytes"/>.</summary>
+    public static byte[] SearchBytes(string query)
+    {
+        var text = query;
+        while (System.Text.Encoding.UTF8.GetByteCount(text) > MaxSearchBytes) text = text[..^(char.IsLowSurrogate(text[^1]) && text.Length > 1 ? 2 : 1)];
+        return System.Text.Encoding.UTF8.GetBytes(text);
+    }
 
     public static (string Verb, string[] Args) Parse(string? data)
     {

@@ -50,6 +50,11 @@ public static class TelegramSetup
         services.AddScoped<Buttons>();
         services.AddScoped<ScreenSender>();
         services.AddScoped<CatalogScreen>();
+        services.AddScoped<ProductExtras>();
+        services.AddScoped<RestockScreen>();
+        services.AddScoped<SearchScreen>();
+        services.AddScoped<TestimonialScreen>();
+        services.AddScoped<ShopExtrasRouter>();
         services.AddScoped<CartScreen>();
         services.AddScoped<CheckoutScreen>();
         services.AddScoped<AccountScreen>();

@@ -33,6 +33,7 @@ public sealed class UpdateHandler(
     SpamGuard spam,
     SettingsService settings,
     Outbox outbox,
+    ShopExtrasRouter extras,
     ILogger<UpdateHandler> log)
 {
     public Task HandleAsync(Update update, CancellationToken ct) => update switch
@@ -80,6 +81,7 @@ public sealed class UpdateHandler(
         else if (button == BotTextCatalog.MenuBalance) await account.ShowBalanceAsync(buyer, 0, ct);
         else if (button == BotTextCatalog.MenuOrders) await account.ShowOrdersAsync(buyer, 0, ct);
         else if (button == BotTextCatalog.MenuHelp) await account.ShowHelpAsync(buyer, ct);
+        else if (button is null && await extras.TryTextAsync(buyer, text, ct)) return;
         else await bot.SendMessage(buyer.ChatId, await buyer.Text(BotTextCatalog.UnknownText), ParseMode.Html,
             replyMarkup: await menu.KeyboardAsync(buyer.Lang, ct), cancellationToken: ct);
     }
@@ -144,7 +146,7 @@ public sealed class UpdateHandler(
             case CallbackData.TermsVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryLong(args, 1, out var productId):
                 await terms.StartAsync(buyer, id, productId, ct); return true;
             case CallbackData.ReplaceProofVerb when CallbackData.TryLong(args, 0, out id): await terms.ReplaceAsync(buyer, id, ct); return true;
-            default: return await claims.RouteAsync(buyer, verb, args, ct);
+            default: return await claims.RouteAsync(buyer, verb, args, ct) || await extras.TryRouteAsync(buyer, verb, args, ct);
         }
     }
 

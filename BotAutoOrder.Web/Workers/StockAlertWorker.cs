@@ -22,7 +22,7 @@ public sealed class StockAlertWorker(WorkerLease lease, IServiceScopeFactory sco
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var defaultThreshold = (await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(ct)).LowStockThreshold;
-        var products = await db.Products.AsNoTracking().Where(p => p.IsActive)
+        var products = await db.Products.AsNoTracking().Where(p => p.IsActive && !p.IsUnlimited) // unlimited: never low (ADR-021)
             .Select(p => new
             {
                 p.Id, p.LowStockThreshold, p.LowStockAlerted,

@@ -40,7 +40,7 @@ public sealed class IndexModel(AppDbContext db, SettingsService settings, StoreT
         OpenPaymentIssues = await Payments.IssuesModel.OpenCountAsync(db, Aborted);
 
         var defaultThreshold = (await settings.GetAsync(Aborted)).LowStockThreshold;
-        LowStockProducts = await db.Products.Where(p => p.IsActive)
+        LowStockProducts = await db.Products.Where(p => p.IsActive && !p.IsUnlimited)
             .Select(p => new
             {
                 p.Id, p.Code, p.Name,

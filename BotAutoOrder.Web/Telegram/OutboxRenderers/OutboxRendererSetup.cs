@@ -20,6 +20,9 @@ public static class OutboxRendererSetup
         services.AddScoped<IOutboxRenderer, TermsReviewedRenderer>();
         services.AddScoped<IOutboxRenderer, ClaimReplacedRenderer>();
         services.AddScoped<IOutboxRenderer, ClaimResolvedRenderer>();
+        services.AddScoped<IOutboxRenderer, RestockAlertRenderer>();
+        services.AddScoped<IOutboxRenderer, ReviewPromptRenderer>();
+        services.AddScoped<IOutboxRenderer, TestimonialChannelRenderer>();
         services.AddScoped<AdminDigestRenderer>();
         foreach (var kind in AdminNoticeRenderer.Kinds)
             services.AddScoped<IOutboxRenderer>(sp => new AdminNoticeRenderer(kind, sp.GetRequiredService<AdminNotices>()));

@@ -6,7 +6,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>Category → products (paginated) → product detail with the quantity stepper (➖ ➕ x2 x5 x10).</summary>
-public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, ScreenSender screens)
+public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, ScreenSender screens, ProductExtras extras)
 {
     public const int PageSize = 8;
 
@@ -18,10 +18,7 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
             await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             return;
         }
-        var rows = products.Items.Select(p => new[]
-        {
-            InlineKeyboardButton.WithCallbackData($"{(p.IsSoldOut ? "❌ " : "")}{p.Name} · {Rupiah.Display(p.Price)}", CallbackData.Product(p.Id, 1)),
-        }).ToList();
+        var rows = ProductButtons(products.Items);
         var nav = new List<InlineKeyboardButton>();
         if (products.HasPrevious) nav.Add(InlineKeyboardButton.WithCallbackData("⬅️", CallbackData.Category(categoryId, products.PageIndex - 1)));
         if (products.HasNext) nav.Add(InlineKeyboardButton.WithCallbackData("➡️", CallbackData.Category(categoryId, products.PageIndex + 1)));
@@ -36,6 +33,12 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
         await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(rows), ct);
     }
 
+    /// <summary>One button per product (❌ when sold out); the search results use the same list.</summary>
+    public static List<InlineKeyboardButton[]> ProductButtons(IEnumerable<ProductCard> products) => products.Select(p => new[]
+    {
+        InlineKeyboardButton.WithCallbackData($"{(p.IsSoldOut ? "❌ " : "")}{p.Name} · {Rupiah.Display(p.Price)}", CallbackData.Product(p.Id, 1)),
+    }).ToList();
+
     public async Task ShowProductAsync(BuyerContext buyer, long productId, int quantity, CancellationToken ct)
     {
         var product = await catalog.GetProductAsync(productId, ct);
@@ -49,7 +52,8 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
         if (product.IsSoldOut)
         {
             await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ProductSoldOut,
-                ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price))), new InlineKeyboardMarkup(back), ct);
+                ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price))),
+                new InlineKeyboardMarkup([[await extras.NotifyButtonAsync(buyer, product.Id, ct)], [back]]), ct);
             return;
         }
         var max = product.MaxPerOrder;
@@ -58,8 +62,9 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
             ? new TgHtml(await buyer.Text(BotTextCatalog.ProductLimit, ("limit", l)))
             : new TgHtml("");
         var text = await buyer.Text(BotTextCatalog.ProductDetail,
-            ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price)), ("stock", product.Available),
-            ("sold", product.Sold), ("limit", limit), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)),
+            ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price)),
+            ("stock", await extras.StockAsync(product, buyer.Lang, ct)), ("sold", product.Sold), ("limit", limit),
+            ("rating", await extras.RatingAsync(product, buyer.Lang, ct)), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)),
             ("warranty", new TgHtml(product.WarrantyDays > 0
                 ? await buyer.Text(BotTextCatalog.ProductWarranty, ("days", product.WarrantyDays)) : "")));
         var stepper = new[]

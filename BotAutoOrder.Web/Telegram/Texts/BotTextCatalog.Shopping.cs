@@ -9,14 +9,14 @@ public static partial class BotTextCatalog
     public static readonly TextTemplate CategoryEmpty = new("catalog.category_empty",
         "😴 Belum ada produk di kategori ini.", "😴 No products in this category yet.", "A category without products");
     public static readonly TextTemplate ProductDetail = new("catalog.product",
-        "📦 <b>{name}</b>\n{description}\n💰 Harga: <b>{price}</b>\n📊 Stok: <b>{stock}</b> · ✅ Terjual: <b>{sold}</b>{limit}{warranty}\n\n🧮 Jumlah: <b>{quantity}</b> → <b>{subtotal}</b>",
-        "📦 <b>{name}</b>\n{description}\n💰 Price: <b>{price}</b>\n📊 Stock: <b>{stock}</b> · ✅ Sold: <b>{sold}</b>{limit}{warranty}\n\n🧮 Quantity: <b>{quantity}</b> → <b>{subtotal}</b>",
-        "Product detail with the quantity stepper", "name", "description", "price", "stock", "sold", "limit", "quantity", "subtotal", "warranty");
+        "📦 <b>{name}</b>\n{description}\n💰 Harga: <b>{price}</b>\n📊 Stok: <b>{stock}</b> · ✅ Terjual: <b>{sold}</b>{limit}{warranty}{rating}\n\n🧮 Jumlah: <b>{quantity}</b> → <b>{subtotal}</b>",
+        "📦 <b>{name}</b>\n{description}\n💰 Price: <b>{price}</b>\n📊 Stock: <b>{stock}</b> · ✅ Sold: <b>{sold}</b>{limit}{warranty}{rating}\n\n🧮 Quantity: <b>{quantity}</b> → <b>{subtotal}</b>",
+        "Product detail with the quantity stepper", "name", "description", "price", "stock", "sold", "limit", "quantity", "subtotal", "warranty", "rating");
     public static readonly TextTemplate ProductLimit = new("catalog.product_limit",
         "\n🔒 Maks. {limit} per pesanan", "\n🔒 Max. {limit} per order", "Per-order limit line", "limit");
     public static readonly TextTemplate ProductSoldOut = new("catalog.sold_out",
-        "📦 <b>{name}</b>\n{description}\n💰 Harga: <b>{price}</b>\n\n😢 <b>Stok habis.</b> Cek lagi nanti ya!",
-        "📦 <b>{name}</b>\n{description}\n💰 Price: <b>{price}</b>\n\n😢 <b>Sold out.</b> Please check back later!",
+        "📦 <b>{name}</b>\n{description}\n💰 Harga: <b>{price}</b>\n\n😢 <b>Stok habis.</b> Tekan 🔔 untuk dikabari saat tersedia lagi!",
+        "📦 <b>{name}</b>\n{description}\n💰 Price: <b>{price}</b>\n\n😢 <b>Sold out.</b> Press 🔔 to be told when it's back!",
         "Detail of a sold-out product", "name", "description", "price");
     public static readonly TextTemplate ProductGone = new("catalog.product_gone",
         "😢 Produk ini sudah tidak tersedia.", "😢 This product is no longer available.", "Stale product button");

@@ -387,6 +387,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsUnlimited")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LowStockAlerted")
                         .HasColumnType("boolean");
 
@@ -420,6 +423,16 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CategoryId", "IsActive");
+
+                    b.HasIndex(new[] { "Code" }, "ix_products_code_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Code" }, "ix_products_code_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Code" }, "ix_products_code_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_products_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_products_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_products_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("products", null, t =>
                         {
@@ -885,6 +898,33 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.ToTable("payment_issues", (string)null);
                 });
 
+            modelBuilder.Entity("BotAutoOrder.Domain.Restock.RestockSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ProductId", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("restock_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("BotAutoOrder.Domain.Settings.BotTextOverride", b =>
                 {
                     b.Property<string>("Key")
@@ -1010,6 +1050,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsCopy")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("KeyId")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -1035,6 +1078,11 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_items_unlimited_template")
+                        .HasFilter("\"Status\" = 'Unlimited'");
+
                     b.HasIndex("ProductId", "ContentHash")
                         .IsUnique();
 
@@ -1042,7 +1090,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
 
                     b.ToTable("stock_items", null, t =>
                         {
-                            t.HasCheckConstraint("ck_stock_items_order_matches_status", "(\"Status\" = 'Available' AND \"OrderId\" IS NULL) OR (\"Status\" <> 'Available' AND \"OrderId\" IS NOT NULL)");
+                            t.HasCheckConstraint("ck_stock_items_order_matches_status", "(\"Status\" IN ('Available', 'Unlimited') AND \"OrderId\" IS NULL) OR (\"Status\" NOT IN ('Available', 'Unlimited') AND \"OrderId\" IS NOT NULL)");
                         });
                 });
 
@@ -1105,6 +1153,59 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.ToTable("terms_proofs", (string)null);
+                });
+
+            modelBuilder.Entity("BotAutoOrder.Domain.Testimonials.Testimonial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AwaitingText")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("CustomerId", "AwaitingText");
+
+                    b.HasIndex("OrderId", "ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "IsHidden");
+
+                    b.ToTable("testimonials", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_testimonials_rating", "\"Rating\" BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("BotAutoOrder.Domain.Vouchers.Voucher", b =>
@@ -1438,6 +1539,21 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("BotAutoOrder.Domain.Restock.RestockSubscription", b =>
+                {
+                    b.HasOne("BotAutoOrder.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BotAutoOrder.Domain.Stock.StockItem", b =>
                 {
                     b.HasOne("BotAutoOrder.Domain.Orders.Order", null)
@@ -1464,6 +1580,27 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BotAutoOrder.Domain.Testimonials.Testimonial", b =>
+                {
+                    b.HasOne("BotAutoOrder.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)

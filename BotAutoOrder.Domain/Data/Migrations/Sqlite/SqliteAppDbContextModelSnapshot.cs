@@ -363,6 +363,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsUnlimited")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LowStockAlerted")
                         .HasColumnType("INTEGER");
 
@@ -846,6 +849,31 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.ToTable("payment_issues", (string)null);
                 });
 
+            modelBuilder.Entity("BotAutoOrder.Domain.Restock.RestockSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ProductId", "CustomerId")
+                        .IsUnique();
+
+                    b.ToTable("restock_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("BotAutoOrder.Domain.Settings.BotTextOverride", b =>
                 {
                     b.Property<string>("Key")
@@ -967,6 +995,9 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsCopy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyId")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -992,6 +1023,11 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_items_unlimited_template")
+                        .HasFilter("\"Status\" = 'Unlimited'");
+
                     b.HasIndex("ProductId", "ContentHash")
                         .IsUnique();
 
@@ -999,7 +1035,7 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 
                     b.ToTable("stock_items", null, t =>
                         {
-                            t.HasCheckConstraint("ck_stock_items_order_matches_status", "(\"Status\" = 'Available' AND \"OrderId\" IS NULL) OR (\"Status\" <> 'Available' AND \"OrderId\" IS NOT NULL)");
+                            t.HasCheckConstraint("ck_stock_items_order_matches_status", "(\"Status\" IN ('Available', 'Unlimited') AND \"OrderId\" IS NULL) OR (\"Status\" NOT IN ('Available', 'Unlimited') AND \"OrderId\" IS NOT NULL)");
                         });
                 });
 
@@ -1060,6 +1096,57 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.ToTable("terms_proofs", (string)null);
+                });
+
+            modelBuilder.Entity("BotAutoOrder.Domain.Testimonials.Testimonial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitingText")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("CustomerId", "AwaitingText");
+
+                    b.HasIndex("OrderId", "ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "IsHidden");
+
+                    b.ToTable("testimonials", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_testimonials_rating", "\"Rating\" BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("BotAutoOrder.Domain.Vouchers.Voucher", b =>
@@ -1385,6 +1472,21 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("BotAutoOrder.Domain.Restock.RestockSubscription", b =>
+                {
+                    b.HasOne("BotAutoOrder.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BotAutoOrder.Domain.Stock.StockItem", b =>
                 {
                     b.HasOne("BotAutoOrder.Domain.Orders.Order", null)
@@ -1411,6 +1513,27 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BotAutoOrder.Domain.Testimonials.Testimonial", b =>
+                {
+                    b.HasOne("BotAutoOrder.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BotAutoOrder.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("BotAutoOrder.Domain.Catalog.Product", null)

@@ -50,6 +50,9 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         public int? ClaimsAutoReplaceMax { get; set; }
         [Range(1, 365, ErrorMessage = "Between {1} and {2}"), Display(Name = "Automatic replacement period (days)")]
         public int? ClaimsAutoReplaceDays { get; set; }
+        /// <summary>Null when the form did not carry it: the stored value is kept.</summary>
+        [Display(Name = "Testimony channel id (0 = off; the bot must be an admin there)")]
+        public long? TestimonyChannelId { get; set; }
     }
 
     public async Task OnGetAsync()
@@ -65,6 +68,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             LateCreditTotalPayment = s.LateCreditTotalPayment,
             PaidBroadcasts = s.PaidBroadcasts, PaidBroadcastRatePerSecond = s.PaidBroadcastRatePerSecond,
             ClaimsAutoReplace = s.ClaimsAutoReplace, ClaimsAutoReplaceMax = s.ClaimsAutoReplaceMax, ClaimsAutoReplaceDays = s.ClaimsAutoReplaceDays,
+            TestimonyChannelId = s.TestimonyChannelId,
         };
     }
 
@@ -87,6 +91,7 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             ClaimsAutoReplace = Input.ClaimsAutoReplace ?? current.ClaimsAutoReplace,
             ClaimsAutoReplaceMax = Input.ClaimsAutoReplaceMax ?? current.ClaimsAutoReplaceMax,
             ClaimsAutoReplaceDays = Input.ClaimsAutoReplaceDays ?? current.ClaimsAutoReplaceDays,
+            TestimonyChannelId = Input.TestimonyChannelId ?? current.TestimonyChannelId,
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }
