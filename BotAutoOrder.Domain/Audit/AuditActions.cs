@@ -88,4 +88,15 @@ public static class AuditActions
     public const string VoucherCreated = "voucher.created";
     public const string VoucherDeactivated = "voucher.deactivated";
     public const string VoucherUpdated = "voucher.updated";
+
+    // Warranty claims (ADR-020), unlimited products and testimonials (ADR-021).
+    public const string ClaimOpened = "claim.opened";
+    public const string ClaimRefunded = "claim.refunded";
+    public const string ClaimRejected = "claim.rejected";
+    public const string ClaimReplaceShort = "claim.replace_short";
+    public const string ClaimReplaced = "claim.replaced";
+    public const string ProductUnlimitedSet = "product.unlimited_set";
+    public const string ProductUnlimitedUnset = "product.unlimited_unset";
+    public const string TestimonialHidden = "testimonial.hidden";
+    public const string TestimonialShown = "testimonial.shown";
 }

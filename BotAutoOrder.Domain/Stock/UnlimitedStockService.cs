@@ -40,7 +40,7 @@ public sealed class UnlimitedStockService(AppDbContext db, StockCipher cipher, R
         var changed = !product.IsUnlimited || !string.IsNullOrEmpty(content);
         product.SetUnlimited(true, now);
         // Never the content itself: the audit log is not encrypted.
-        if (changed) audit.Record(actor, "product.unlimited_set", "Product", productId, new { contentChanged = !string.IsNullOrEmpty(content) });
+        if (changed) audit.Record(actor, AuditActions.ProductUnlimitedSet, "Product", productId, new { contentChanged = !string.IsNullOrEmpty(content) });
         await restock.QueueAlertsAsync(productId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -55,7 +55,7 @@ public sealed class UnlimitedStockService(AppDbContext db, StockCipher cipher, R
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.StockItems.Where(s => s.ProductId == productId && s.Status == StockItemStatus.Unlimited).ExecuteDeleteAsync(ct);
         product.SetUnlimited(false, clock.GetUtcNow().UtcDateTime);
-        audit.Record(actor, "product.unlimited_unset", "Product", productId, null);
+        audit.Record(actor, AuditActions.ProductUnlimitedUnset, "Product", productId, null);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -66,7 +66,7 @@ public sealed class TestimonialService(AppDbContext db, Outbox outbox, SettingsS
         if (testimonial is null) return false;
         if (testimonial.IsHidden == hidden) return true;
         testimonial.SetHidden(hidden, clock.GetUtcNow().UtcDateTime);
-        audit.Record(actor, hidden ? "testimonial.hidden" : "testimonial.shown", "Testimonial", id, new { testimonial.ProductId, testimonial.Rating });
+        audit.Record(actor, hidden ? AuditActions.TestimonialHidden : AuditActions.TestimonialShown, "Testimonial", id, new { testimonial.ProductId, testimonial.Rating });
         await db.SaveChangesAsync(ct);
         return true;
     }

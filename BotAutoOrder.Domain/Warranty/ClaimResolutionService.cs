@@ -58,7 +58,7 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
             }
         }
         await TellBuyerAsync(claim, OutboxKinds.ClaimResolved, "refunded", ct);
-        audit.Record(actor, "claim.refunded", "WarrantyClaim", claimId, new { claim.OrderId, claim.StockItemId, amount = share, note = text });
+        audit.Record(actor, AuditActions.ClaimRefunded, "WarrantyClaim", claimId, new { claim.OrderId, claim.StockItemId, amount = share, note = text });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ClaimResolution(ClaimResolutionOutcome.Done);
@@ -74,7 +74,7 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
         if (!await CloseAsync(claimId, WarrantyClaimStatus.Rejected, actor, Clean(note), ct))
             return new ClaimResolution(ClaimResolutionOutcome.WrongState, claim.Status.ToString());
         await TellBuyerAsync(claim, OutboxKinds.ClaimResolved, "rejected", ct);
-        audit.Record(actor, "claim.rejected", "WarrantyClaim", claimId, new { claim.OrderId, claim.StockItemId, note = Clean(note) });
+        audit.Record(actor, AuditActions.ClaimRejected, "WarrantyClaim", claimId, new { claim.OrderId, claim.StockItemId, note = Clean(note) });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ClaimResolution(ClaimResolutionOutcome.Done);
@@ -104,7 +104,7 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
                 await db.WarrantyClaims.Where(c => c.Id == claimId)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplacementStockItemId, fresh), ct);
                 await TellBuyerAsync(claim, OutboxKinds.ClaimReplaced, "replaced", ct);
-                audit.Record(actor, "claim.replaced", "WarrantyClaim", claimId,
+                audit.Record(actor, AuditActions.ClaimReplaced, "WarrantyClaim", claimId,
                     new { claim.OrderId, claim.ProductId, oldItem = claim.StockItemId, newItem = fresh, auto });
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
@@ -153,7 +153,7 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
         var available = await db.StockItems.CountAsync(s => s.ProductId == claim.ProductId && s.Status == StockItemStatus.Available, ct);
         await db.Products.Where(p => p.Id == claim.ProductId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LowStockAlerted, true), ct);
         outbox.ToAdmins(OutboxKinds.LowStockAdmin, new LowStockPayload(claim.ProductId, available, threshold));
-        audit.Record(actor, "claim.replace_short", "WarrantyClaim", claim.Id, new { claim.ProductId, available });
+        audit.Record(actor, AuditActions.ClaimReplaceShort, "WarrantyClaim", claim.Id, new { claim.ProductId, available });
         await db.SaveChangesAsync(ct);
     }
 

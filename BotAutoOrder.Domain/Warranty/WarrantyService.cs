@@ -145,7 +145,7 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
             var claim = await db.WarrantyClaims.AsNoTracking().FirstAsync(c => c.Id == claimId, ct);
             outbox.ToAdmins(OutboxKinds.ClaimOpenedAdmin, new ClaimPayload(claimId), $"claim:{claimId}:opened");
             var telegramId = await db.Customers.Where(c => c.Id == customerId).Select(c => c.TelegramUserId).FirstAsync(ct);
-            audit.Record(AuditLog.Buyer(telegramId), "claim.opened", "WarrantyClaim", claimId,
+            audit.Record(AuditLog.Buyer(telegramId), AuditActions.ClaimOpened, "WarrantyClaim", claimId,
                 new { claim.OrderId, claim.ProductId, claim.StockItemId, photo = claim.PhotoFileId is not null });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Audit;
 using System.Net;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Tests.Support;
@@ -31,7 +32,7 @@ public abstract class DashboardUnlimitedRestockTests(DatabaseProvider provider) 
         Assert.DoesNotContain("AAAA-BBBB", page); // shown masked only
         Assert.Contains("Menunggu restok: <strong>0</strong>", page); // the waiting buyer was told
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("tersedia lagi") == true, what: "restock alert");
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "product.unlimited_set" && a.Actor == OwnerActor)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.ProductUnlimitedSet && a.Actor == OwnerActor)));
         Assert.False(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Details != null && a.Details.Contains("AAAA"))));
 
         using var missing = await owner.PostFormAsync("/admin/products/edit", ("Input.Code", "NEWU"), ("Input.Name", "Baru"),

@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Audit;
 using System.Net;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Tests.Support;
@@ -52,7 +53,7 @@ public abstract class TestimonialTests(DatabaseProvider provider) : BuyingDashbo
         using (var hide = await owner.PostFormAsync($"/admin/testimonials?handler=Hide&id={id}", ("hidden", "true")))
             Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
         Assert.True(await App.QueryAsync(db => db.Testimonials.AnyAsync(t => t.Id == id && t.IsHidden)));
-        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "testimonial.hidden" && a.Actor == OwnerActor)));
+        Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.TestimonialHidden && a.Actor == OwnerActor)));
         Assert.DoesNotContain("ulasan", await CardAsync(buyer, productId));
         using (var noToken = await owner.PostWithoutTokenAsync($"/admin/testimonials?handler=Hide&id={id}", ("hidden", "false")))
             Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);

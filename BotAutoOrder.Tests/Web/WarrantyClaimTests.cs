@@ -1,3 +1,4 @@
+using BotAutoOrder.Domain.Audit;
 using System.Net;
 using System.Text.Json.Nodes;
 using BotAutoOrder.Domain.Balances;
@@ -139,8 +140,8 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         var content = (await App.StockContentsAsync(s => s.Id == fresh.Id)).Single();
         Assert.Contains("<pre>" + content.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;") + "</pre>", sent.Text);
         Assert.Equal((int)OutboxLane.Delivery, await App.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKinds.ClaimReplaced).Select(m => m.Lane).SingleAsync()));
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "claim.replaced" && a.Actor == OwnerActor)));
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "claim.opened" && a.Actor == "buyer:" + buyer)));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimReplaced && a.Actor == OwnerActor)));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimOpened && a.Actor == "buyer:" + buyer)));
         await DrainedAsync();
         Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Text!.Contains($"Garansi #{claimId}"));
 
@@ -171,7 +172,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         Assert.Equal(1, await App.QueryAsync(db => db.BalanceEntries.CountAsync(e => e.Kind == BalanceEntryKind.Refund && e.Reference == $"claim:{claimId}")));
         var balanceAfter = await App.QueryAsync(db => db.Customers.Where(c => c.TelegramUserId == buyer).Select(c => c.Balance).SingleAsync());
         Assert.Equal(balanceBefore + Price, balanceAfter);
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "claim.refunded")));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimRefunded)));
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status); // the other unit stays sold
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("sudah masuk ke saldo") == true, what: "refund message");
         await DrainedAsync();
@@ -207,7 +208,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         Assert.Equal(OwnerActor, claim.ResolvedBy);
         var told = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("ditolak") == true, what: "rejection to the buyer");
         Assert.Contains("Password &lt;b&gt;diganti&lt;/b&gt; pembeli &amp; bukan kami", told.Text);
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "claim.rejected" && a.Actor == OwnerActor)));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimRejected && a.Actor == OwnerActor)));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync(e => e.Kind == BalanceEntryKind.Refund)));
         Assert.Equal(StockItemStatus.Sold, await App.QueryAsync(db => db.StockItems.Where(s => s.Id == claim.StockItemId).Select(s => s.Status).SingleAsync()));
     }
@@ -326,7 +327,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         // The cap (1 per 30 days) is used up: the second claim waits for a seller.
         var second = await ClaimThroughTheBotAsync(buyer, orderId, "Mati dua", photo: null);
         Assert.Equal(WarrantyClaimStatus.Open, (await ClaimAsync(second)).Status);
-        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "claim.replaced" && a.Actor == ClaimResolutionService.AutoActor)));
+        Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimReplaced && a.Actor == ClaimResolutionService.AutoActor)));
 
         // Outside the period the cap frees up again.
         await App.QueryAsync(db => db.WarrantyClaims.Where(c => c.Id == first)
@@ -401,7 +402,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
             ("Input.WarrantyDays", "14"), ("Input.IsActive", "true"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(14, await App.QueryAsync(db => db.Products.Where(p => p.Id == productId).Select(p => p.WarrantyDays).SingleAsync()));
-        Assert.Contains("\"WarrantyDays\":14", await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "product.updated").Select(a => a.Details).SingleAsync()));
+        Assert.Contains("\"WarrantyDays\":14", await App.QueryAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.ProductUpdated).Select(a => a.Details).SingleAsync()));
         using var bad = await admin.PostFormAsync($"/admin/products/edit/{productId}",
             ("Input.Name", "Netflix GAR8"), ("Input.CategoryId", categoryId.ToString()), ("Input.Price", "20000"), ("Input.WarrantyDays", "-1"));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
