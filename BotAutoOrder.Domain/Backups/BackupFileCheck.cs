@@ -6,7 +6,8 @@ namespace BotAutoOrder.Domain.Backups;
 /// <summary>Reads a backup file end to end, checking it; a restore replaces nothing until this has passed.</summary>
 internal static class BackupFileCheck
 {
-    /// <summary>Reads and checks the whole file, handing each row over; every way a file can be bad becomes a <see cref="BackupFormatException"/>.</summary>
+    /// <summary>Reads and checks the whole file, handing each row over; every way a file can be bad becomes a <see
+    /// cref="BackupFormatException"/>.</summary>
     public static async Task<BackupHeader> ReadAsync(Stream source, IReadOnlyList<BackupTable> tables, RestoreLimits limits,
         Func<BackupTable, object[], Task>? onRow, CancellationToken ct)
     {

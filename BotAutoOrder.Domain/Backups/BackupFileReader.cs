@@ -28,7 +28,8 @@ internal sealed class BackupFileReader
 
     public BackupHeader Header { get; private set; } = null!;
 
-    public static async Task<BackupFileReader> OpenAsync(Stream document, IReadOnlyList<BackupTable> model, int maxValueBytes, CancellationToken ct)
+    public static async Task<BackupFileReader> OpenAsync(Stream document, IReadOnlyList<BackupTable> model, int maxValueBytes,
+        CancellationToken ct)
     {
         var reader = new BackupFileReader(document, model, maxValueBytes);
         await reader.ReadHeaderAsync(ct);
@@ -60,7 +61,8 @@ internal sealed class BackupFileReader
             await ExpectAsync(JsonTokenType.EndObject, ct);
             return await NextTableAsync(ct);
         }
-        if (!_model.TryGetValue(name, out var table)) throw new BackupFormatException($"table '{name}' is unknown to this version of the app");
+        if (!_model.TryGetValue(name,
+            out var table)) throw new BackupFormatException($"table '{name}' is unknown to this version of the app");
         if (!_seen.Add(name)) throw new BackupFormatException($"table {name} appears twice");
         var notYet = table.Principals.Where(p => !_seen.Contains(p)).ToList();
         if (notYet.Count > 0) throw new BackupFormatException($"table {name} comes before {string.Join(", ", notYet)}, which it references");
@@ -104,7 +106,8 @@ internal sealed class BackupFileReader
         var count = 0;
         foreach (var property in row.RootElement.EnumerateObject())
         {
-            if (!_columnIndex.TryGetValue(property.Name, out var index)) throw new BackupFormatException($"table {table.Name}, row {_rows}: unknown column {property.Name}");
+            if (!_columnIndex.TryGetValue(property.Name,
+                out var index)) throw new BackupFormatException($"table {table.Name}, row {_rows}: unknown column {property.Name}");
             try
             {
                 values[index] = BackupValues.Read(property.Value, table.Columns[index]);
@@ -133,16 +136,19 @@ internal sealed class BackupFileReader
     private async Task ReadHeaderAsync(CancellationToken ct)
     {
         var first = await _json.ReadAsync(false, ct);
-        if (first.Type != JsonTokenType.StartObject) throw new BackupFormatException("the file is not a BotAutoOrder backup (no JSON object)");
+        if (first.Type != JsonTokenType.StartObject) throw new BackupFormatException("the file is not a BotAutoOrder backup (no JSON " +
+            "object)");
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         while (true)
         {
             var token = await _json.ReadAsync(false, ct);
-            if (token.Type != JsonTokenType.PropertyName) throw new BackupFormatException("the file is not a BotAutoOrder backup (no data section)");
+            if (token.Type != JsonTokenType.PropertyName) throw new BackupFormatException("the file is not a BotAutoOrder backup (no " +
+                "data section)");
             if (token.Text == "data") break;
             var raw = await _json.ReadAsync(true, ct);
             fields[token.Text!] = JsonDocument.Parse(raw.Raw.ToArray()).RootElement;
-            if (token.Text == "format" && !(fields["format"] is { ValueKind: JsonValueKind.String } f && f.GetString() == BackupHeader.FormatName))
+            if (token.Text == "format"
+                && !(fields["format"] is { ValueKind: JsonValueKind.String } f && f.GetString() == BackupHeader.FormatName))
                 throw new BackupFormatException($"the file is not a BotAutoOrder backup (format {fields["format"].GetRawText()})");
         }
         if (!fields.ContainsKey("format")) throw new BackupFormatException("the file is not a BotAutoOrder backup (no format field)");
@@ -157,7 +163,8 @@ internal sealed class BackupFileReader
             var version = fields["version"].GetInt32();
             if (version != BackupHeader.CurrentVersion)
                 throw new BackupFormatException($"the backup has format version {version}; this app reads version {BackupHeader.CurrentVersion}");
-            var tables = (fields["tables"].Deserialize<List<BackupTableInfo>>(Json) ?? []).Where(t => !BackupSchema.LeftOut.Contains(t.Name)).ToList();
+            var tables = (fields["tables"].Deserialize<List<BackupTableInfo>>(Json)
+                ?? []).Where(t => !BackupSchema.LeftOut.Contains(t.Name)).ToList();
             var header = new BackupHeader(BackupHeader.FormatName, version, fields["createdAtUtc"].GetDateTime().ToUniversalTime(),
                 fields["appVersion"].GetString() ?? "", fields["schema"].GetString() ?? "", fields["provider"].GetString() ?? "", tables);
             var unknown = tables.Select(t => t.Name).Where(n => !_model.ContainsKey(n)).ToList();

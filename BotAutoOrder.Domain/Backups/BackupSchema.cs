@@ -28,7 +28,8 @@ internal static class BackupSchema
                 .Select(p => new BackupColumn(p.GetColumnName(store)!, ProviderType(p), p.IsColumnNullable(store)))
                 .ToList();
             var key = entity.FindPrimaryKey()?.Properties ?? throw new NotSupportedException($"Table {name} has no primary key.");
-            var identity = key.Where(p => p.ValueGenerated == ValueGenerated.OnAdd && ProviderType(p) is var t && (t == typeof(long) || t == typeof(int)))
+            var identity = key.Where(p => p.ValueGenerated == ValueGenerated.OnAdd && ProviderType(p) is var t
+                && (t == typeof(long) || t == typeof(int)))
                 .Select(p => p.GetColumnName(store)!).ToList();
             var principals = entity.GetForeignKeys().Select(fk => fk.PrincipalEntityType.GetTableName()!)
                 .Where(t => t != name).Distinct().ToList();
@@ -52,7 +53,8 @@ internal static class BackupSchema
         while (pending.Count > 0)
         {
             var ready = pending.FirstOrDefault(t => t.Principals.All(placed.Contains))
-                ?? throw new NotSupportedException("The tables reference each other in a cycle: " + string.Join(", ", pending.Select(t => t.Name)));
+                ?? throw new NotSupportedException("The tables reference each other in a cycle: "
+                    + string.Join(", ", pending.Select(t => t.Name)));
             ordered.Add(ready);
             placed.Add(ready.Name);
             pending.Remove(ready);

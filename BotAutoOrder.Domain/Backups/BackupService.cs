@@ -19,7 +19,8 @@ namespace BotAutoOrder.Domain.Backups;
 /// into PostgreSQL and back), and restores such a document: validated in full first, then all rows replaced in one
 /// transaction. Raw ADO.NET on the context's connection, names taken from the EF model.
 /// </summary>
-public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache settingsCache, TimeProvider clock, ILogger<BackupService> log,
+public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache settingsCache, TimeProvider clock,
+    ILogger<BackupService> log,
     RestoreLimits? limits = null)
 {
     private readonly RestoreLimits _limits = limits ?? RestoreLimits.Default;
@@ -91,7 +92,8 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         }
     }
 
-    /// <summary>Orders and payments created or paid after <paramref name="backupTakenAtUtc"/>: what a restore of that backup loses.</summary>
+    /// <summary>Orders and payments created or paid after <paramref name="backupTakenAtUtc"/>: what a restore of that backup
+    /// loses.</summary>
     public async Task<RestoreLoss> LossSinceAsync(DateTime backupTakenAtUtc, CancellationToken ct)
     {
         var orders = await db.Orders.CountAsync(o => o.CreatedAtUtc > backupTakenAtUtc || o.PaidAtUtc > backupTakenAtUtc, ct);
@@ -107,14 +109,16 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
         var connection = db.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
         if (db.IsPostgres)
-            await BackupSql.ExecuteAsync(connection, tx, $"LOCK TABLE {string.Join(", ", tables.Select(t => BackupSql.Quote(t.Name)))} IN ACCESS EXCLUSIVE MODE", ct);
+            await BackupSql.ExecuteAsync(connection, tx,
+                $"LOCK TABLE {string.Join(", ", tables.Select(t => BackupSql.Quote(t.Name)))} IN ACCESS EXCLUSIVE MODE", ct);
         // Said before anything is replaced, so the operator decides knowing what goes (and the forced run reports it).
         var loss = await LossSinceAsync(header.CreatedAtUtc, ct);
         if (!force)
         {
             var orders = BackupSql.Quote(db.Model.FindEntityType(typeof(Order))!.GetTableName()!);
             var customers = BackupSql.Quote(db.Model.FindEntityType(typeof(Customer))!.GetTableName()!);
-            var held = await BackupSql.ScalarAsync(connection, tx, $"SELECT (SELECT COUNT(*) FROM {orders}) + (SELECT COUNT(*) FROM {customers})", ct);
+            var held = await BackupSql.ScalarAsync(connection, tx,
+                $"SELECT (SELECT COUNT(*) FROM {orders}) + (SELECT COUNT(*) FROM {customers})", ct);
             if (held > 0 || loss.Any)
                 return new RestoreResult(RestoreStatus.TargetNotEmpty,
                     "Refused: this database already holds orders or buyers" + (loss.Any ? $"; restoring would lose {loss}" : "") +
@@ -122,7 +126,8 @@ public sealed class BackupService(AppDbContext db, AuditLog audit, SettingsCache
                     header, loss);
         }
 
-        foreach (var table in tables.Reverse()) await BackupSql.ExecuteAsync(connection, tx, $"DELETE FROM {BackupSql.Quote(table.Name)}", ct);
+        foreach (var table in tables.Reverse()) await BackupSql.ExecuteAsync(connection, tx, $"DELETE FROM {BackupSql.Quote(table.Name)}",
+            ct);
         RowInserter? inserter = null;
         try
         {

@@ -38,7 +38,8 @@ public sealed class BalanceService(AppDbContext db, AuditLog audit, TimeProvider
     }
 
     /// <summary>A manual credit or debit by an admin, with its own transaction.</summary>
-    public async Task<BalanceResult> AdjustByAdminAsync(long customerId, long amount, string reason, string adminActor, CancellationToken ct)
+    public async Task<BalanceResult> AdjustByAdminAsync(long customerId, long amount, string reason, string adminActor,
+        CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -14,7 +14,8 @@ public enum DepositOutcome
     Blocked,
 }
 
-public sealed record DepositResult(DepositOutcome Outcome, long? DepositId = null, string? Code = null, long? PaymentId = null, long Min = 0, long Max = 0);
+public sealed record DepositResult(DepositOutcome Outcome, long? DepositId = null, string? Code = null, long? PaymentId = null,
+    long Min = 0, long Max = 0);
 
 /// <summary>Starts a balance top-up: a pending deposit and its pending payment, within the configured limits.</summary>
 public sealed class DepositService(AppDbContext db, SettingsService settings, AuditLog audit, TimeProvider clock)
@@ -33,7 +34,8 @@ public sealed class DepositService(AppDbContext db, SettingsService settings, Au
         await db.SaveChangesAsync(ct);
         var payment = new Payment(PaymentPurpose.Deposit, null, deposit.Id, deposit.Code, paymentMethodCode, amount, now);
         db.Payments.Add(payment);
-        audit.Record(AuditLog.Buyer(customer.TelegramUserId), AuditActions.DepositCreated, "Deposit", deposit.Id, new { deposit.Code, amount });
+        audit.Record(AuditLog.Buyer(customer.TelegramUserId), AuditActions.DepositCreated, "Deposit", deposit.Id,
+            new { deposit.Code, amount });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new DepositResult(DepositOutcome.Created, deposit.Id, deposit.Code, payment.Id, rules.DepositMin, rules.DepositMax);

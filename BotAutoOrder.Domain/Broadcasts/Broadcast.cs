@@ -43,5 +43,6 @@ public class Broadcast
 
     /// <summary>True when <paramref name="bytes"/> start like a JPEG or a PNG file.</summary>
     public static bool LooksLikeImage(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
+            || bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
 }

@@ -27,14 +27,17 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         if (photo is { Length: > TelegramLimits.PhotoBytes }) return new BroadcastResult(BroadcastOutcome.PhotoTooLarge);
         if (photo is { Length: > 0 } && !Broadcast.LooksLikeImage(photo)) return new BroadcastResult(BroadcastOutcome.PhotoNotImage);
         if (photo is { Length: 0 }) photo = null;
-        var check = TelegramHtml.Check(html, photo is null ? TelegramLimits.MessageText : TelegramLimits.Caption, TelegramLimits.MessageText);
+        var check = TelegramHtml.Check(html, photo is null ? TelegramLimits.MessageText : TelegramLimits.Caption,
+            TelegramLimits.MessageText);
         if (!check.Ok) return new BroadcastResult(BroadcastOutcome.InvalidText, Text: check);
 
-        var name = photo is null ? null : Path.GetFileName(photoFileName ?? "") is { Length: > 0 } n ? n[..Math.Min(n.Length, 100)] : "photo.jpg";
+        var name = photo is null ? null : Path.GetFileName(photoFileName ?? "") is { Length: > 0 } n ? n[..Math.Min(n.Length, 100)]
+            : "photo.jpg";
         var broadcast = new Broadcast(html, name, photo, audience, actor, clock.GetUtcNow().UtcDateTime);
         db.Broadcasts.Add(broadcast);
         await db.SaveChangesAsync(ct);
-        audit.Record(actor, AuditActions.BroadcastCreated, Entity, broadcast.Id, new { audience = audience.ToString(), length = check.Length, photo = photo?.Length });
+        audit.Record(actor, AuditActions.BroadcastCreated, Entity, broadcast.Id,
+            new { audience = audience.ToString(), length = check.Length, photo = photo?.Length });
         await db.SaveChangesAsync(ct);
         return new BroadcastResult(BroadcastOutcome.Done, broadcast.Id, check);
     }
@@ -153,11 +156,14 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
     public async Task SettleAsync(long broadcastId, CancellationToken ct)
     {
         var pending = db.BroadcastRecipients.Where(r => r.BroadcastId == broadcastId && r.Status == BroadcastRecipientStatus.Pending);
-        await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed && m.LastError == CancelledError))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Cancelled).SetProperty(r => r.Error, CancelledError), ct);
+        await pending.Where(r =>
+            db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed && m.LastError == CancelledError))
+            .ExecuteUpdateAsync(s =>
+                s.SetProperty(r => r.Status, BroadcastRecipientStatus.Cancelled).SetProperty(r => r.Error, CancelledError), ct);
         await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Sent))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Sent)
-                .SetProperty(r => r.SentAtUtc, r => db.OutboxMessages.Where(m => m.BroadcastRecipientId == r.Id).Select(m => m.SentAtUtc).FirstOrDefault()), ct);
+                .SetProperty(r => r.SentAtUtc,
+                    r => db.OutboxMessages.Where(m => m.BroadcastRecipientId == r.Id).Select(m => m.SentAtUtc).FirstOrDefault()), ct);
         await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed
                                                             && m.LastError!.StartsWith(OutboxErrors.BlockedPrefix)))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Blocked), ct);
@@ -175,8 +181,10 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
             .Select(b => new { b.Audience, b.StartedAtUtc }).FirstOrDefaultAsync(ct);
         if (broadcast is null) return false;
         await SettleAsync(broadcastId, ct);
-        if (await db.BroadcastRecipients.AnyAsync(r => r.BroadcastId == broadcastId && r.Status == BroadcastRecipientStatus.Pending, ct)) return false;
-        if (await NotEnqueued(broadcastId, broadcast.Audience, broadcast.StartedAtUtc!.Value).AnyAsync(ct)) return false; // still enqueueing
+        if (await db.BroadcastRecipients.AnyAsync(r => r.BroadcastId == broadcastId && r.Status == BroadcastRecipientStatus.Pending,
+            ct)) return false;
+        if (await NotEnqueued(broadcastId, broadcast.Audience,
+            broadcast.StartedAtUtc!.Value).AnyAsync(ct)) return false; // still enqueueing
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var total = await db.BroadcastRecipients.CountAsync(r => r.BroadcastId == broadcastId, ct);
@@ -206,9 +214,11 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         if (broadcast.Status == BroadcastStatus.Sending)
         {
             var shop = await settings.GetAsync(ct);
-            eta = TimeSpan.FromSeconds(Math.Ceiling((double)remaining / Math.Max(1, broadcast.Paid ? shop.PaidBroadcastRatePerSecond : shop.SendRatePerSecond)));
+            eta = TimeSpan.FromSeconds(Math.Ceiling((double)remaining / Math.Max(1,
+                broadcast.Paid ? shop.PaidBroadcastRatePerSecond : shop.SendRatePerSecond)));
         }
-        return new BroadcastProgress(broadcastId, broadcast.Status, total, Of(BroadcastRecipientStatus.Sent), Of(BroadcastRecipientStatus.Failed),
+        return new BroadcastProgress(broadcastId, broadcast.Status, total, Of(BroadcastRecipientStatus.Sent),
+            Of(BroadcastRecipientStatus.Failed),
             Of(BroadcastRecipientStatus.Blocked), Of(BroadcastRecipientStatus.Cancelled), remaining, eta);
     }
 

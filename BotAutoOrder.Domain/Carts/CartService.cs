@@ -52,7 +52,8 @@ public sealed class CartService(AppDbContext db, CatalogService catalog, StockSe
     /// <summary>Adds to what is already in the cart.</summary>
     public async Task<CartChange> AddAsync(long customerId, long productId, int quantity, CancellationToken ct)
     {
-        var current = await db.CartLines.Where(l => l.ProductId == productId && db.Carts.Any(c => c.Id == l.CartId && c.CustomerId == customerId))
+        var current = await db.CartLines.Where(l => l.ProductId == productId
+            && db.Carts.Any(c => c.Id == l.CartId && c.CustomerId == customerId))
             .Select(l => l.Quantity).FirstOrDefaultAsync(ct);
         return await SetQuantityAsync(customerId, productId, current + quantity, ct);
     }

@@ -21,7 +21,8 @@ internal sealed record CatalogCsvRow(string Code, string Name, string Category, 
         var lowStock = OptionalInt(field("low_stock_threshold"), "low_stock_threshold", problems);
         var description = field("description");
         var terms = field("terms");
-        problems.AddRange(ProductRules.Check(field("code"), field("name"), field("category"), priceOk ? price : 1, perOrder, lowStock, description, terms)
+        problems.AddRange(ProductRules.Check(field("code"), field("name"), field("category"), priceOk ? price : 1, perOrder, lowStock,
+            description, terms)
             .Select(p => $"{ColumnOf(p.Field)}: {p.Message}"));
         var code = string.IsNullOrWhiteSpace(field("code")) ? "" : Product.NormalizeCode(field("code"));
         return new CatalogCsvRow(code, field("name").Trim(), field("category").Trim(), price,

@@ -62,15 +62,19 @@ public sealed class CatalogCsvService(AppDbContext db, AuditLog audit, TimeProvi
                 if (entry.IsNew) db.Products.Add(entry.Product);
                 products[row.Code] = entry;
             }
-            entry.Product.Update(row.Name, category.Id, row.Price, row.Description, row.PerOrderLimit, row.Terms, row.LowStockThreshold, row.Active, now);
+            entry.Product.Update(row.Name, category.Id, row.Price, row.Description, row.PerOrderLimit, row.Terms, row.LowStockThreshold,
+                row.Active, now);
         }
 
         await db.SaveChangesAsync(ct);
-        foreach (var c in newCategories) audit.Record(actor, AuditActions.CategoryCreated, "Category", c.Id, new { c.Name, source = "csv" });
+        foreach (var c in newCategories) audit.Record(actor, AuditActions.CategoryCreated, "Category", c.Id,
+            new { c.Name, source = "csv" });
         foreach (var (p, isNew) in products.Values)
-            audit.Record(actor, isNew ? AuditActions.ProductCreated : AuditActions.ProductUpdated, "Product", p.Id, new { p.Code, p.Name, p.Price, p.IsActive, source = "csv" });
+            audit.Record(actor, isNew ? AuditActions.ProductCreated : AuditActions.ProductUpdated, "Product", p.Id,
+                new { p.Code, p.Name, p.Price, p.IsActive, source = "csv" });
         var created = products.Values.Count(p => p.IsNew);
-        audit.Record(actor, AuditActions.CatalogImported, "Catalog", null, new { created, updated = products.Count - created, errors = errors.Count });
+        audit.Record(actor, AuditActions.CatalogImported, "Catalog", null,
+            new { created, updated = products.Count - created, errors = errors.Count });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(created, products.Count - created, newCategories.Count, errors);
@@ -80,12 +84,14 @@ public sealed class CatalogCsvService(AppDbContext db, AuditLog audit, TimeProvi
     {
         // A cell starting with = + - @ is a formula to a spreadsheet (=HYPERLINK(…) leaks data when the owner opens the
         // file): CsvHelper prefixes such cells with ' ; the import drops that prefix again, so a round trip is lossless.
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape },
+        await using var csv =
+            new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape },
             leaveOpen: true);
         foreach (var column in RequiredColumns.Concat(OptionalColumns)) csv.WriteField(column);
         await csv.NextRecordAsync();
         var rows = db.Products.AsNoTracking().OrderBy(p => p.Code)
-            .Select(p => new { p.Code, p.Name, Category = p.Category!.Name, p.Price, p.Description, p.IsActive, p.PerOrderLimit, p.TermsText, p.LowStockThreshold })
+            .Select(p => new { p.Code, p.Name, Category = p.Category!.Name, p.Price, p.Description, p.IsActive, p.PerOrderLimit,
+                p.TermsText, p.LowStockThreshold })
             .AsAsyncEnumerable();
         await foreach (var p in rows.WithCancellation(ct))
         {

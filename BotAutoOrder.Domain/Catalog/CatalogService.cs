@@ -72,7 +72,8 @@ public sealed class CatalogService(AppDbContext db, StoreStatsCache statsCache, 
 
     /// <summary>Makes LIKE wildcards in buyer text literal.</summary>
     public static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_",
+            StringComparison.Ordinal);
 
     /// <summary>Active categories that hold at least one active product, in display order.</summary>
     public async Task<IReadOnlyList<CategorySummary>> GetCategoriesAsync(CancellationToken ct) =>

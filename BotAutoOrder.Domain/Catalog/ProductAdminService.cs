@@ -34,7 +34,8 @@ public sealed class ProductAdminService(AppDbContext db, AuditedSave save, TimeP
             draft.TermsText, draft.LowStockThreshold, draft.IsActive, now);
         if (draft.WarrantyDays is { } warrantyDays) product.SetWarranty(warrantyDays, now);
         await save.SaveAsync(actor, id is null ? AuditActions.ProductCreated : AuditActions.ProductUpdated, "Product", () => product.Id,
-            () => new { product.Code, product.Name, product.Price, product.CategoryId, product.PerOrderLimit, product.LowStockThreshold, product.IsActive,
+            () => new { product.Code, product.Name, product.Price, product.CategoryId, product.PerOrderLimit, product.LowStockThreshold,
+                product.IsActive,
                 product.WarrantyDays },
             ct);
         return check;

@@ -32,7 +32,8 @@ public sealed class StoreTime(string timeZoneId, TimeProvider clock)
         utc is { } u ? ToLocal(u).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : null;
 
     /// <summary>For buyers and admin chats: <c>14.05 WIB, 24 Nov 2026</c> (id-ID writes the time with a dot).</summary>
-    public string Long(DateTime utc) => ToLocal(utc).ToString("HH:mm", Indonesian) + $" {_label}, " + ToLocal(utc).ToString("d MMM yyyy", Indonesian);
+    public string Long(DateTime utc) => ToLocal(utc).ToString("HH:mm", Indonesian) + $" {_label}, "
+        + ToLocal(utc).ToString("d MMM yyyy", Indonesian);
 
     /// <summary><c>24/11 14.05</c>, for lists in the bot.</summary>
     public string Short(DateTime utc) => ToLocal(utc).ToString("dd/MM HH:mm", Indonesian);

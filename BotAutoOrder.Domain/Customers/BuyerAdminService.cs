@@ -12,7 +12,8 @@ public sealed class BuyerAdminService(AppDbContext db, AuditedSave save)
         var buyer = await db.Customers.FindAsync([customerId], ct);
         if (buyer is null) return false;
         if (blocked) buyer.Block(); else buyer.Unblock();
-        await save.SaveAsync(actor, blocked ? AuditActions.BuyerBlocked : AuditActions.BuyerUnblocked, "Customer", () => customerId, null, ct);
+        await save.SaveAsync(actor, blocked ? AuditActions.BuyerBlocked : AuditActions.BuyerUnblocked, "Customer", () => customerId, null,
+            ct);
         return true;
     }
 }

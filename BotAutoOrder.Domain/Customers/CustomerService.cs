@@ -17,7 +17,8 @@ public sealed class CustomerService(AppDbContext db, TimeProvider clock)
             var customer = await db.Customers.FirstOrDefaultAsync(c => c.TelegramUserId == profile.TelegramUserId, ct);
             if (customer is null)
             {
-                customer = new Customer(profile.TelegramUserId, profile.FirstName, profile.LastName, profile.Username, profile.LanguageCode, now);
+                customer = new Customer(profile.TelegramUserId, profile.FirstName, profile.LastName, profile.Username, profile.LanguageCode,
+                    now);
                 db.Customers.Add(customer);
             }
             else

@@ -27,7 +27,8 @@ public class OutboxMessage
     public long Id { get; private set; }
     public long ChatId { get; private set; }
     public OutboxBot Bot { get; private set; }
-    /// <summary>What to do: <c>text</c>, <c>photo</c>, <c>document</c>, <c>edit</c>, <c>delete</c>… (the bot layer knows the shapes).</summary>
+    /// <summary>What to do: <c>text</c>, <c>photo</c>, <c>document</c>, <c>edit</c>, <c>delete</c>… (the bot layer knows the
+    /// shapes).</summary>
     public string Kind { get; private set; } = "";
     public string PayloadJson { get; private set; } = "";
     /// <summary>Optional key that makes an enqueue idempotent (unique).</summary>

@@ -77,7 +77,8 @@ public sealed class OutboxRows(AppDbContext db, TimeProvider clock)
     /// <summary>A broadcast recipient follows its outbox row once that row is final (sent, blocked, failed).</summary>
     public async Task SettleRecipientAsync(long recipientId, long messageId, CancellationToken ct)
     {
-        var row = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.Status, m.LastError, m.SentAtUtc }).FirstAsync(ct);
+        var row = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m =>
+            new { m.Status, m.LastError, m.SentAtUtc }).FirstAsync(ct);
         if (row.Status == OutboxStatus.Pending) return;
         var status = row.Status == OutboxStatus.Sent ? BroadcastRecipientStatus.Sent
             : row.LastError?.StartsWith(OutboxErrors.BlockedPrefix, StringComparison.Ordinal) == true ? BroadcastRecipientStatus.Blocked

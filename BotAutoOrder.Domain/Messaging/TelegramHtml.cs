@@ -208,7 +208,9 @@ public static partial class TelegramHtml
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (Match m in AttributePattern().Matches(text))
-            result[m.Groups[1].Value.ToLowerInvariant()] = WebUtility.HtmlDecode(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value);
+            result[m.Groups[1].Value.ToLowerInvariant()] =
+                WebUtility.HtmlDecode(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value
+                : m.Groups[4].Value);
         return result;
     }
 

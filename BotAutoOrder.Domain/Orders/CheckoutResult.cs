@@ -5,7 +5,8 @@ public enum CheckoutOutcome
     /// <summary>Order created; QRIS orders wait for payment, balance (or free) orders are already paid.</summary>
     Created,
     CartEmpty,
-    /// <summary>A product ran out (or shrank below the quantity) before the reservation: <see cref="CheckoutResult.ProductName"/>.</summary>
+    /// <summary>A product ran out (or shrank below the quantity) before the reservation: <see
+    /// cref="CheckoutResult.ProductName"/>.</summary>
     OutOfStock,
     /// <summary>A product was removed or hidden since it was put in the cart.</summary>
     ProductUnavailable,

@@ -32,7 +32,8 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
             if (line.PerOrderLimit is { } limit && line.Quantity > limit)
                 return new CheckoutResult(CheckoutOutcome.LimitExceeded, ProductName: line.Name);
             if (!line.IsPurchasable)
-                return new CheckoutResult(line.Available > 0 ? CheckoutOutcome.OutOfStock : CheckoutOutcome.ProductUnavailable, ProductName: line.Name);
+                return new CheckoutResult(line.Available > 0 ? CheckoutOutcome.OutOfStock : CheckoutOutcome.ProductUnavailable,
+                    ProductName: line.Name);
         }
         if (cart.VoucherCode is not null && cart.VoucherVerdict != VoucherVerdict.Valid)
             return new CheckoutResult(CheckoutOutcome.VoucherInvalid, VoucherVerdict: cart.VoucherVerdict);
@@ -45,7 +46,8 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Claim the cart first: its lines are deleted in this transaction, so a second checkout of the same cart (two taps
         // landing on two instances) waits for this one and then finds nothing to claim — one cart, one order.
-        var claimed = await db.CartLines.Where(l => db.Carts.Any(c => c.Id == l.CartId && c.CustomerId == customerId)).ExecuteDeleteAsync(ct);
+        var claimed = await db.CartLines.Where(l =>
+            db.Carts.Any(c => c.Id == l.CartId && c.CustomerId == customerId)).ExecuteDeleteAsync(ct);
         if (claimed != cart.Lines.Count) return RolledBack(new CheckoutResult(CheckoutOutcome.CartEmpty));
         var order = new Order(InvoiceCodes.NewInvoice(now), customerId, method, cart.Subtotal, cart.Discount, voucherId, now,
             now.AddMinutes(rules.InvoiceExpiryMinutes));
@@ -60,14 +62,16 @@ public sealed class CheckoutService(AppDbContext db, CartService carts, StockSer
             return RolledBack(new CheckoutResult(CheckoutOutcome.VoucherInvalid, VoucherVerdict: VoucherVerdict.UsedUp));
 
         var actor = AuditLog.Buyer(customer.TelegramUserId);
-        audit.Record(actor, AuditActions.OrderCreated, "Order", order.Id, new { order.InvoiceCode, order.Subtotal, order.Discount, order.Total, method = method.ToString() });
+        audit.Record(actor, AuditActions.OrderCreated, "Order", order.Id,
+            new { order.InvoiceCode, order.Subtotal, order.Discount, order.Total, method = method.ToString() });
         long? paymentId = null;
         var paid = false;
         if (order.Total == 0 || method == PaymentMethod.Balance)
         {
             if (order.Total > 0)
             {
-                var debit = await balances.ApplyAsync(customerId, BalanceEntryKind.Purchase, -order.Total, order.InvoiceCode, null, actor, ct);
+                var debit = await balances.ApplyAsync(customerId, BalanceEntryKind.Purchase, -order.Total, order.InvoiceCode, null, actor,
+                    ct);
                 if (!debit.Succeeded)
                     return RolledBack(new CheckoutResult(CheckoutOutcome.InsufficientBalance, Total: order.Total, Balance: debit.Balance));
             }

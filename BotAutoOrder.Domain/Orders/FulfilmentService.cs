@@ -60,12 +60,14 @@ public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbo
         var sold = await stock.SellReservedAsync(orderId, ct);
         if (sold != expected) throw new FulfilmentShortException(orderId, expected, sold);
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
-            .Select(o => new { o.InvoiceCode, o.Total, ChatId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.TelegramUserId).First() })
+            .Select(o => new { o.InvoiceCode, o.Total,
+                ChatId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.TelegramUserId).First() })
             .FirstAsync(ct);
         outbox.ToChat(order.ChatId, OutboxKinds.OrderDelivery, new OrderPayload(orderId), $"delivery:{orderId}");
         outbox.ToChat(order.ChatId, OutboxKinds.OrderQrClosed, new OrderPayload(orderId, "paid"), $"qr:{orderId}:paid");
         outbox.ToAdmins(OutboxKinds.OrderPaidAdmin, new OrderPayload(orderId, how), $"paid:{orderId}");
-        var withTerms = await db.OrderLines.Where(l => l.OrderId == orderId && db.Products.Any(p => p.Id == l.ProductId && p.TermsText != null))
+        var withTerms =
+            await db.OrderLines.Where(l => l.OrderId == orderId && db.Products.Any(p => p.Id == l.ProductId && p.TermsText != null))
             .Select(l => l.ProductId).ToListAsync(ct);
         foreach (var productId in withTerms)
             outbox.ToChat(order.ChatId, OutboxKinds.OrderTerms, new OrderTermsPayload(orderId, productId), $"terms:{orderId}:{productId}");

@@ -25,9 +25,12 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return new OrderAdminResult(OrderAdminOutcome.NotFound);
-        if (order.Status is OrderStatus.Paid or OrderStatus.Refunded) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
-        var applied = await db.Payments.Where(p => p.OrderId == orderId && p.AppliedAtUtc != null).Select(p => p.GatewayOrderId).ToListAsync(ct);
-        if (applied.Count > 0 && !await db.PaymentIssues.AnyAsync(i => applied.Contains(i.GatewayOrderId) && i.Kind == PaymentIssueKind.FulfilmentFailed, ct))
+        if (order.Status is OrderStatus.Paid or OrderStatus.Refunded) return new OrderAdminResult(OrderAdminOutcome.WrongState,
+            order.Status.ToString());
+        var applied = await db.Payments.Where(p => p.OrderId == orderId
+            && p.AppliedAtUtc != null).Select(p => p.GatewayOrderId).ToListAsync(ct);
+        if (applied.Count > 0
+            && !await db.PaymentIssues.AnyAsync(i => applied.Contains(i.GatewayOrderId) && i.Kind == PaymentIssueKind.FulfilmentFailed, ct))
             return new OrderAdminResult(OrderAdminOutcome.WrongState, "payment already applied");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -46,7 +49,8 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         if (!paid)
         {
             db.ChangeTracker.Clear();
-            return new OrderAdminResult(order.Status == OrderStatus.PendingPayment ? OrderAdminOutcome.WrongState : OrderAdminOutcome.OutOfStock);
+            return new OrderAdminResult(order.Status == OrderStatus.PendingPayment ? OrderAdminOutcome.WrongState
+                : OrderAdminOutcome.OutOfStock);
         }
         audit.Record(actor, AuditActions.OrderMarkedPaid, "Order", orderId, new { note = note.Trim() });
         await db.SaveChangesAsync(ct);
@@ -72,7 +76,8 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
     public async Task<OrderAdminResult> CancelAsync(long orderId, string note, string actor, CancellationToken ct)
     {
         if (!await db.Orders.AnyAsync(o => o.Id == orderId, ct)) return new OrderAdminResult(OrderAdminOutcome.NotFound);
-        return await lifecycle.CloseUnpaidAsync(orderId, OrderStatus.Cancelled, actor, string.IsNullOrWhiteSpace(note) ? "admin" : note.Trim(), ct)
+        return await lifecycle.CloseUnpaidAsync(orderId, OrderStatus.Cancelled, actor,
+            string.IsNullOrWhiteSpace(note) ? "admin" : note.Trim(), ct)
             ? new OrderAdminResult(OrderAdminOutcome.Done)
             : new OrderAdminResult(OrderAdminOutcome.WrongState);
     }
@@ -90,7 +95,8 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         var heldBack = await OrderDeliveryRules.CancelPendingAsync(db, orderId, ct); // no goods on top of the money
         if (order.Total > 0)
         {
-            var credit = await balances.ApplyAsync(order.CustomerId, BalanceEntryKind.Refund, order.Total, order.InvoiceCode, note.Trim(), actor, ct);
+            var credit = await balances.ApplyAsync(order.CustomerId, BalanceEntryKind.Refund, order.Total, order.InvoiceCode, note.Trim(),
+                actor, ct);
             if (!credit.Succeeded)
             {
                 db.ChangeTracker.Clear();
@@ -99,7 +105,8 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         }
         var chatId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.OrderRefunded, new OrderPayload(orderId), $"refund:{orderId}");
-        audit.Record(actor, AuditActions.OrderRefunded, "Order", orderId, new { order.Total, note = note.Trim(), deliveriesCancelled = heldBack });
+        audit.Record(actor, AuditActions.OrderRefunded, "Order", orderId,
+            new { order.Total, note = note.Trim(), deliveriesCancelled = heldBack });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new OrderAdminResult(OrderAdminOutcome.Done);

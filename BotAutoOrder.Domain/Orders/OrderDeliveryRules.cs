@@ -15,7 +15,8 @@ public static class OrderDeliveryRules
     public const string NotPaidPrefix = "cancelled: order no longer paid";
 
     /// <summary>Null when the order's items may be delivered; otherwise the reason (recorded on the outbox row).</summary>
-    public static string? WhyNot(OrderStatus? status) => status == OrderStatus.Paid ? null : $"{NotPaidPrefix} ({status?.ToString() ?? "missing"})";
+    public static string? WhyNot(OrderStatus? status) => status == OrderStatus.Paid ? null
+        : $"{NotPaidPrefix} ({status?.ToString() ?? "missing"})";
 
     /// <summary>Cancels the order's pending delivery and terms rows (in the caller's transaction); returns how many.</summary>
     public static Task<int> CancelPendingAsync(AppDbContext db, long orderId, CancellationToken ct)

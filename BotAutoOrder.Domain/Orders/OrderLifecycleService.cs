@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Domain.Orders;
 
 /// <summary>Closing unpaid orders and deposits (expiry, buyer or admin cancel): reservation and voucher use given back once.</summary>
-public sealed class OrderLifecycleService(AppDbContext db, StockService stock, VoucherService vouchers, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed class OrderLifecycleService(AppDbContext db, StockService stock, VoucherService vouchers, Outbox outbox, AuditLog audit,
+    TimeProvider clock)
 {
     /// <summary>PendingPayment → Expired or Cancelled. False when the order was no longer pending.</summary>
     public async Task<bool> CloseUnpaidAsync(long orderId, OrderStatus to, string actor, string reason, CancellationToken ct)
@@ -28,7 +29,8 @@ public sealed class OrderLifecycleService(AppDbContext db, StockService stock, V
             .Select(o => db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.TelegramUserId).First()).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.OrderQrClosed, new OrderPayload(orderId, to == OrderStatus.Expired ? "expired" : "cancelled"),
             $"qr:{orderId}:closed");
-        audit.Record(actor, to == OrderStatus.Expired ? AuditActions.OrderExpired : AuditActions.OrderCancelled, "Order", orderId, new { reason, released });
+        audit.Record(actor, to == OrderStatus.Expired ? AuditActions.OrderExpired : AuditActions.OrderCancelled, "Order", orderId,
+            new { reason, released });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
@@ -44,7 +46,8 @@ public sealed class OrderLifecycleService(AppDbContext db, StockService stock, V
         var chatId = await db.Deposits.Where(d => d.Id == depositId)
             .Select(d => db.Customers.Where(c => c.Id == d.CustomerId).Select(c => c.TelegramUserId).First()).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.DepositQrClosed, new DepositPayload(depositId), $"depqr:{depositId}:closed");
-        audit.Record(actor, to == DepositStatus.Expired ? AuditActions.DepositExpired : AuditActions.DepositCancelled, "Deposit", depositId);
+        audit.Record(actor, to == DepositStatus.Expired ? AuditActions.DepositExpired : AuditActions.DepositCancelled, "Deposit",
+            depositId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -16,16 +16,19 @@ public sealed class GatewayInvoices(AppDbContext db, IPaymentGateway gateway, Ga
             var created = await gateway.CreateAsync(payment.GatewayOrderId, payment.Amount, ct);
             if (created.Amount != payment.Amount || created.OrderId != payment.GatewayOrderId)
             {
-                log.LogError("Gateway created {OrderId} with amount {Theirs}, we asked {Ours}", created.OrderId, created.Amount, payment.Amount);
+                log.LogError("Gateway created {OrderId} with amount {Theirs}, we asked {Ours}", created.OrderId, created.Amount,
+                    payment.Amount);
                 return false;
             }
-            await answers.RecordCreatedAsync(paymentId, created.TxnId, created.Fee, created.TotalPayment, created.QrString ?? created.VaNumber,
+            await answers.RecordCreatedAsync(paymentId, created.TxnId, created.Fee, created.TotalPayment,
+                created.QrString ?? created.VaNumber,
                 created.PaymentUrl, created.ExpiresAtUtc, created.RawJson, ct);
             return true;
         }
         catch (PaymentGatewayException e)
         {
-            log.LogError("Creating {OrderId} at the gateway failed ({Transient}): {Error}", payment.GatewayOrderId, e.IsTransient ? "transient" : "refused", e.Message);
+            log.LogError("Creating {OrderId} at the gateway failed ({Transient}): {Error}", payment.GatewayOrderId,
+                e.IsTransient ? "transient" : "refused", e.Message);
             return false;
         }
     }

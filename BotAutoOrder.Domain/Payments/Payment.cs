@@ -1,6 +1,7 @@
 namespace BotAutoOrder.Domain.Payments;
 
-/// <summary>A gateway transaction for an order or a deposit. <see cref="AppliedAtUtc"/> is set exactly once, by a conditional update.</summary>
+/// <summary>A gateway transaction for an order or a deposit. <see cref="AppliedAtUtc"/> is set exactly once, by a conditional
+/// update.</summary>
 public class Payment
 {
     private Payment() { }

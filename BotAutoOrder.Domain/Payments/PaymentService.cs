@@ -52,7 +52,8 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
             db.ChangeTracker.Clear();
             return await HoldForReviewAsync(payment, shortage, completedAtUtc, actor, rawStatus, ct);
         }
-        audit.Record(actor, AuditActions.PaymentApplied, "Payment", payment.Id, new { payment.GatewayOrderId, payment.Amount, outcome = outcome.ToString() });
+        audit.Record(actor, AuditActions.PaymentApplied, "Payment", payment.Id,
+            new { payment.GatewayOrderId, payment.Amount, outcome = outcome.ToString() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result(outcome, payment);
@@ -138,7 +139,8 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
     {
         if (await db.PaymentIssues.AnyAsync(i => i.GatewayOrderId == payment.GatewayOrderId && i.Kind == kind, ct)) return;
         AddIssue(kind, payment, amount, detail);
-        audit.Record(AuditLog.Gateway, AuditActions.PaymentIssue, "PaymentIssue", payment.GatewayOrderId, new { kind = kind.ToString(), detail });
+        audit.Record(AuditLog.Gateway, AuditActions.PaymentIssue, "PaymentIssue", payment.GatewayOrderId,
+            new { kind = kind.ToString(), detail });
         try
         {
             await db.SaveChangesAsync(ct);

@@ -32,7 +32,8 @@ public sealed record ShopSettings
     public bool LateCreditTotalPayment { get; init; } = true;
     /// <summary>A warranty claim is replaced from stock at once when stock exists (ADR-020); off: a seller decides each one.</summary>
     public bool ClaimsAutoReplace { get; init; }
-    /// <summary>Most automatic replacements per buyer within <see cref="ClaimsAutoReplaceDays"/>; further claims wait for a seller.</summary>
+    /// <summary>Most automatic replacements per buyer within <see cref="ClaimsAutoReplaceDays"/>; further claims wait for a
+    /// seller.</summary>
     public int ClaimsAutoReplaceMax { get; init; } = 1;
     /// <summary>The period, in days, the automatic-replacement cap counts over.</summary>
     public int ClaimsAutoReplaceDays { get; init; } = 30;

@@ -35,7 +35,8 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         if (verified == PasswordVerificationResult.Failed || !user.IsActive)
         {
             var locked = await RecordFailedLoginAsync(db, user.Id, now, ct);
-            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthLoginFailed, "DashboardUser", user.Id);
+            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthLoginFailed, "DashboardUser",
+                user.Id);
             await db.SaveChangesAsync(ct);
             return new StaffResult(locked ? StaffOutcome.LockedOut : StaffOutcome.InvalidCredentials);
         }
@@ -88,7 +89,8 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
         user.SetPasswordHash(Hasher.HashPassword(user, password!));
         db.DashboardUsers.Add(user);
         await db.SaveChangesAsync(ct);
-        audit.Record(actor, AuditActions.UserCreated, "DashboardUser", user.Id, new { user.Email, role = nameof(StaffRole.Owner), via = "setup" });
+        audit.Record(actor, AuditActions.UserCreated, "DashboardUser", user.Id,
+            new { user.Email, role = nameof(StaffRole.Owner), via = "setup" });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
@@ -98,7 +100,8 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
     /// The command line's <c>create-admin</c>: an owner account for <paramref name="email"/>, or a new password for the
     /// existing account of that email (its role and state unchanged). The caller checks the password's length.
     /// </summary>
-    public async Task<(DashboardUser User, bool Created)> SetOwnerPasswordAsync(string email, string password, string actor, CancellationToken ct)
+    public async Task<(DashboardUser User, bool Created)> SetOwnerPasswordAsync(string email, string password, string actor,
+        CancellationToken ct)
     {
         var normalized = DashboardUser.NormalizeEmail(email);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -165,7 +168,8 @@ public sealed class StaffService(AppDbContext db, AuditLog audit, TimeProvider c
             return new StaffResult(StaffOutcome.LastOwner);
         var before = new { role = user.Role.ToString(), user.IsActive };
         user.Update(role, isActive);
-        audit.Record(actor, AuditActions.UserUpdated, "DashboardUser", user.Id, new { before, after = new { role = role.ToString(), isActive } });
+        audit.Record(actor, AuditActions.UserUpdated, "DashboardUser", user.Id,
+            new { before, after = new { role = role.ToString(), isActive } });
         await db.SaveChangesAsync(ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
     }

@@ -56,7 +56,8 @@ public sealed class StockCipher
         using var aes = new AesGcm(key.EncryptionKey, TagSize);
         try
         {
-            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plain, StockKey.Utf8(keyId));
+            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plain,
+                StockKey.Utf8(keyId));
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -74,5 +75,6 @@ public sealed class StockCipher
     private static string Fingerprint(StockKey key, string content) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key.FingerprintKey, Encoding.UTF8.GetBytes(content.Trim())));
 
-    private Ring Keys => _ring ?? throw new StockKeyException("The stock key is not loaded: check Stock:EncryptionKey (the host loads it at start-up).");
+    private Ring Keys => _ring
+        ?? throw new StockKeyException("The stock key is not loaded: check Stock:EncryptionKey (the host loads it at start-up).");
 }

@@ -8,9 +8,11 @@ namespace BotAutoOrder.Domain.Stock;
 /// Adds stock items (one line = one item) and deletes unsold ones; used by the dashboard and the <c>import-stock</c> job.
 /// A line already stocked for the product (same keyed fingerprint, unique index) is a duplicate, as is a repeat within
 /// the same upload. Lines are sealed by <see cref="StockCipher"/> before they reach the database. While a key rotation
-/// runs, older items still carry the previous key's fingerprint, so every loaded key's fingerprint is looked up. Only an Available item can be deleted (conditional delete), never a reserved or sold one.
+/// runs, older items still carry the previous key's fingerprint, so every loaded key's fingerprint is looked up. Only an Available item can
+/// be deleted (conditional delete), never a reserved or sold one.
 /// </summary>
-public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCipher cipher, Restock.RestockService restock, TimeProvider clock)
+public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCipher cipher, Restock.RestockService restock,
+    TimeProvider clock)
 {
     public const int MaxItemLength = 4000;
     private const int LookupChunk = 500;
@@ -39,10 +41,12 @@ public sealed class StockImportService(AppDbContext db, AuditLog audit, StockCip
                 existing.UnionWith((await db.StockItems.Where(s => s.ProductId == productId && chunk.Contains(s.ContentHash))
                     .Select(s => s.ContentHash).ToListAsync(ct)).Select(h => lookup[h]));
             var now = clock.GetUtcNow().UtcDateTime;
-            var fresh = candidates.Where(c => !existing.Contains(c.Key)).Select(c => new StockItem(productId, cipher.Seal(c.Value), now)).ToList();
+            var fresh = candidates.Where(c => !existing.Contains(c.Key)).Select(c =>
+                new StockItem(productId, cipher.Seal(c.Value), now)).ToList();
             db.StockItems.AddRange(fresh);
             var result = new StockImportResult(true, fresh.Count, duplicates + existing.Count, tooLong);
-            audit.Record(actor, AuditActions.StockAdded, "Product", productId, new { added = result.Added, duplicates = result.Duplicates, tooLong });
+            audit.Record(actor, AuditActions.StockAdded, "Product", productId,
+                new { added = result.Added, duplicates = result.Duplicates, tooLong });
             // Buyers waiting for this product are told in the same unit of work as the stock that arrived.
             if (fresh.Count > 0) await restock.QueueAlertsAsync(productId, ct);
             try

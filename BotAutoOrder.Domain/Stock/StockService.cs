@@ -44,7 +44,8 @@ public sealed class StockService(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<int> ReleaseAsync(long orderId, CancellationToken ct)
     {
-        var copies = await db.StockItems.Where(s => s.OrderId == orderId && s.Status == StockItemStatus.Reserved && s.IsCopy).ExecuteDeleteAsync(ct);
+        var copies = await db.StockItems.Where(s => s.OrderId == orderId && s.Status == StockItemStatus.Reserved
+            && s.IsCopy).ExecuteDeleteAsync(ct);
         return copies + await db.StockItems
             .Where(s => s.OrderId == orderId && s.Status == StockItemStatus.Reserved && !s.IsCopy)
             .ExecuteUpdateAsync(s => s
@@ -62,7 +63,8 @@ public sealed class StockService(AppDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, StockItemStatus.Sold).SetProperty(x => x.SoldAtUtc, now), ct);
     }
 
-    /// <summary>Available count per product (available means neither reserved nor sold; <see cref="UnlimitedCount"/> for an unlimited product).</summary>
+    /// <summary>Available count per product (available means neither reserved nor sold; <see cref="UnlimitedCount"/> for an unlimited
+    /// product).</summary>
     public async Task<Dictionary<long, int>> AvailableCountsAsync(IReadOnlyCollection<long> productIds, CancellationToken ct)
     {
         var counts = await db.StockItems

@@ -40,7 +40,8 @@ public sealed class UnlimitedStockService(AppDbContext db, StockCipher cipher, R
         var changed = !product.IsUnlimited || !string.IsNullOrEmpty(content);
         product.SetUnlimited(true, now);
         // Never the content itself: the audit log is not encrypted.
-        if (changed) audit.Record(actor, AuditActions.ProductUnlimitedSet, "Product", productId, new { contentChanged = !string.IsNullOrEmpty(content) });
+        if (changed) audit.Record(actor, AuditActions.ProductUnlimitedSet, "Product", productId,
+            new { contentChanged = !string.IsNullOrEmpty(content) });
         await restock.QueueAlertsAsync(productId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -30,7 +30,8 @@ public sealed class TermsService(AppDbContext db, Outbox outbox, AuditLog audit,
             && o.Lines.Any(l => l.ProductId == productId), ct)
             && await db.Products.AnyAsync(p => p.Id == productId && p.TermsText != null, ct);
         if (!eligible) return new TermsStart(TermsStartOutcome.NotAllowed);
-        var name = await db.OrderLines.Where(l => l.OrderId == orderId && l.ProductId == productId).Select(l => l.ProductName).FirstAsync(ct);
+        var name = await db.OrderLines.Where(l => l.OrderId == orderId
+            && l.ProductId == productId).Select(l => l.ProductName).FirstAsync(ct);
         var proof = await db.TermsProofs.FirstOrDefaultAsync(p => p.OrderId == orderId && p.ProductId == productId, ct);
         if (proof is { Status: TermsProofStatus.Submitted or TermsProofStatus.Approved or TermsProofStatus.Rejected })
             return new TermsStart(TermsStartOutcome.AskReplace, proof.Id, name);
@@ -61,7 +62,8 @@ public sealed class TermsService(AppDbContext db, Outbox outbox, AuditLog audit,
         if (proof is null) return null;
         proof.Submit(text is { Length: > 4000 } ? text[..4000] : text, photoFileId, clock.GetUtcNow().UtcDateTime);
         outbox.ToAdmins(OutboxKinds.TermsProofAdmin, new TermsPayload(proof.Id), $"proof:{proof.Id}:{proof.SubmittedAtUtc:O}");
-        audit.Record(await ActorAsync(customerId, ct), AuditActions.TermsSubmitted, "TermsProof", proof.Id, new { proof.OrderId, proof.ProductId, photo = photoFileId is not null });
+        audit.Record(await ActorAsync(customerId, ct), AuditActions.TermsSubmitted, "TermsProof", proof.Id,
+            new { proof.OrderId, proof.ProductId, photo = photoFileId is not null });
         await db.SaveChangesAsync(ct);
         return proof;
     }

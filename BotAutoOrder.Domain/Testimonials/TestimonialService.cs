@@ -22,7 +22,8 @@ public sealed class TestimonialService(AppDbContext db, Outbox outbox, SettingsS
         if (!allowed) return RateOutcome.NotAllowed;
         var now = clock.GetUtcNow().UtcDateTime;
         // Only one testimonial waits for a text at a time: the buyer's next message belongs to the latest rating.
-        await db.Testimonials.Where(t => t.CustomerId == customerId && t.AwaitingText && !(t.OrderId == orderId && t.ProductId == productId))
+        await db.Testimonials.Where(t => t.CustomerId == customerId && t.AwaitingText
+            && !(t.OrderId == orderId && t.ProductId == productId))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.AwaitingText, false), ct);
         var existing = await db.Testimonials.FirstOrDefaultAsync(t => t.OrderId == orderId && t.ProductId == productId, ct);
         if (existing is not null) existing.Rate(rating, now);
@@ -66,7 +67,8 @@ public sealed class TestimonialService(AppDbContext db, Outbox outbox, SettingsS
         if (testimonial is null) return false;
         if (testimonial.IsHidden == hidden) return true;
         testimonial.SetHidden(hidden, clock.GetUtcNow().UtcDateTime);
-        audit.Record(actor, hidden ? AuditActions.TestimonialHidden : AuditActions.TestimonialShown, "Testimonial", id, new { testimonial.ProductId, testimonial.Rating });
+        audit.Record(actor, hidden ? AuditActions.TestimonialHidden : AuditActions.TestimonialShown, "Testimonial", id,
+            new { testimonial.ProductId, testimonial.Rating });
         await db.SaveChangesAsync(ct);
         return true;
     }

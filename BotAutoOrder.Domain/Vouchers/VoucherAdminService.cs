@@ -29,7 +29,8 @@ public sealed class VoucherAdminService(AppDbContext db, AuditedSave save, TimeP
         if (id is null) db.Vouchers.Add(voucher);
         voucher.Update(draft.Kind, draft.Value!.Value, draft.MinOrder, draft.MaxDiscount, draft.TotalUses, draft.UsesPerBuyer,
             draft.ValidFrom, draft.ValidUntil, draft.IsActive);
-        await save.SaveAsync(actor, id is null ? AuditActions.VoucherCreated : AuditActions.VoucherUpdated, "Voucher", () => voucher.Id, () => new
+        await save.SaveAsync(actor, id is null ? AuditActions.VoucherCreated : AuditActions.VoucherUpdated, "Voucher", () => voucher.Id,
+            () => new
         {
             voucher.Code, kind = voucher.Kind.ToString(), voucher.Value, voucher.MinOrder, voucher.MaxDiscount, voucher.TotalUses,
             voucher.UsesPerBuyer, voucher.ValidFromUtc, voucher.ValidUntilUtc, voucher.IsActive,

@@ -15,7 +15,8 @@ public static class VoucherRules
     {
         if (existing is null && string.IsNullOrWhiteSpace(draft.Code)) yield return new(nameof(Voucher.Code), "Required");
         if (draft.Value is null) yield return new(nameof(Voucher.Value), "Required");
-        else if (draft is { Kind: VoucherKind.Percent, Value: > MaxPercent }) yield return new(nameof(Voucher.Value), "A percentage is between 1 and 100");
+        else if (draft is { Kind: VoucherKind.Percent, Value: > MaxPercent }) yield return new(nameof(Voucher.Value),
+            "A percentage is between 1 and 100");
         if (draft.ValidFrom is { } from && draft.ValidUntil is { } until && until <= from)
             yield return new(nameof(VoucherDraft.ValidUntil), "Must be after the start");
         if (existing is not null && draft.TotalUses < existing.UsedCount)

@@ -45,11 +45,13 @@ public sealed class VoucherService(AppDbContext db, TimeProvider clock)
             .Where(v => v.Id == voucherId && v.IsActive && (v.TotalUses == null || v.UsedCount < v.TotalUses)
                         && (v.ValidFromUtc == null || v.ValidFromUtc <= now) && (v.ValidUntilUtc == null || v.ValidUntilUtc >= now)
                         && v.MinOrder <= subtotal
-                        && (v.UsesPerBuyer == null || db.VoucherRedemptions.Count(r => r.VoucherId == v.Id && r.CustomerId == customerId) < v.UsesPerBuyer))
+                        && (v.UsesPerBuyer == null
+                            || db.VoucherRedemptions.Count(r => r.VoucherId == v.Id && r.CustomerId == customerId) < v.UsesPerBuyer))
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.UsedCount, v => v.UsedCount + 1), ct);
         if (taken == 0) return false;
         var perBuyer = await db.Vouchers.Where(v => v.Id == voucherId).Select(v => v.UsesPerBuyer).FirstAsync(ct);
-        if (perBuyer is { } limit && await db.VoucherRedemptions.CountAsync(r => r.VoucherId == voucherId && r.CustomerId == customerId, ct) >= limit)
+        if (perBuyer is { } limit
+            && await db.VoucherRedemptions.CountAsync(r => r.VoucherId == voucherId && r.CustomerId == customerId, ct) >= limit)
             return false; // the caller rolls back, giving the use back
         db.VoucherRedemptions.Add(new VoucherRedemption(voucherId, customerId, orderId, discount, now));
         return true;

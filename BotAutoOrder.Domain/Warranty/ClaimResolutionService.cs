@@ -24,7 +24,8 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
     /// Takes one fresh item of the product, sells it to the claim's order, marks the claimed item Replaced and queues the
     /// new item on the delivery lane. Stock short: nothing changes, the claim stays open, the sellers get a low-stock alert.
     /// </summary>
-    public Task<ClaimResolution> ReplaceAsync(long claimId, string actor, CancellationToken ct) => ReplaceCoreAsync(claimId, actor, auto: false, ct);
+    public Task<ClaimResolution> ReplaceAsync(long claimId, string actor, CancellationToken ct) =>
+        ReplaceCoreAsync(claimId, actor, auto: false, ct);
 
     /// <summary>The store's automatic replacement of a just-opened claim, when the setting is on and the buyer is under the cap.</summary>
     public async Task<ClaimResolution> TryAutoReplaceAsync(long claimId, CancellationToken ct)
@@ -58,7 +59,8 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
             }
         }
         await TellBuyerAsync(claim, OutboxKinds.ClaimResolved, "refunded", ct);
-        audit.Record(actor, AuditActions.ClaimRefunded, "WarrantyClaim", claimId, new { claim.OrderId, claim.StockItemId, amount = share, note = text });
+        audit.Record(actor, AuditActions.ClaimRefunded, "WarrantyClaim", claimId,
+            new { claim.OrderId, claim.StockItemId, amount = share, note = text });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ClaimResolution(ClaimResolutionOutcome.Done);
@@ -74,7 +76,8 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
         if (!await CloseAsync(claimId, WarrantyClaimStatus.Rejected, actor, Clean(note), ct))
             return new ClaimResolution(ClaimResolutionOutcome.WrongState, claim.Status.ToString());
         await TellBuyerAsync(claim, OutboxKinds.ClaimResolved, "rejected", ct);
-        audit.Record(actor, AuditActions.ClaimRejected, "WarrantyClaim", claimId, new { claim.OrderId, claim.StockItemId, note = Clean(note) });
+        audit.Record(actor, AuditActions.ClaimRejected, "WarrantyClaim", claimId,
+            new { claim.OrderId, claim.StockItemId, note = Clean(note) });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ClaimResolution(ClaimResolutionOutcome.Done);

@@ -30,7 +30,8 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
         var now = clock.GetUtcNow().UtcDateTime;
         var running = items.Where(i => WarrantyRules.IsWithin(order.PaidAtUtc, i.WarrantyDays, now)).ToList();
         if (running.Count == 0)
-            return new ClaimItems(ClaimStartOutcome.WindowClosed, [], WarrantyRules.WindowEnd(order.PaidAtUtc, items.Max(i => i.WarrantyDays)));
+            return new ClaimItems(ClaimStartOutcome.WindowClosed, [],
+                WarrantyRules.WindowEnd(order.PaidAtUtc, items.Max(i => i.WarrantyDays)));
         var ids = running.Select(i => i.Id).ToList();
         var open = await db.WarrantyClaims.Where(c => ids.Contains(c.StockItemId) && c.Status == WarrantyClaimStatus.Open)
             .Select(c => c.StockItemId).ToListAsync(ct);
@@ -58,7 +59,8 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var current = await db.WarrantyClaims.FirstOrDefaultAsync(c => c.StockItemId == stockItemId && WarrantyClaim.NotClosed.Contains(c.Status), ct);
+            var current = await db.WarrantyClaims.FirstOrDefaultAsync(c => c.StockItemId == stockItemId
+                && WarrantyClaim.NotClosed.Contains(c.Status), ct);
             if (current is { Status: WarrantyClaimStatus.Open })
                 return new ClaimStart(ClaimStartOutcome.AlreadyOpen, current.Id, found.Name, end);
             await DropOtherDraftsAsync(customerId, current?.Id, ct);
@@ -92,7 +94,8 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - WarrantyRules.DraftLifetime;
         var draft = await db.WarrantyClaims
-            .Where(c => c.CustomerId == customerId && (c.Status == WarrantyClaimStatus.Drafting || c.Status == WarrantyClaimStatus.AwaitingScreenshot)
+            .Where(c => c.CustomerId == customerId
+                && (c.Status == WarrantyClaimStatus.Drafting || c.Status == WarrantyClaimStatus.AwaitingScreenshot)
                         && c.UpdatedAtUtc >= since)
             .OrderByDescending(c => c.UpdatedAtUtc).FirstOrDefaultAsync(ct);
         if (draft is null) return new ClaimInput(ClaimInputOutcome.None);
@@ -117,7 +120,8 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
     }
 
     /// <summary>The buyer skipped the screenshot: the claim opens with the reason alone.</summary>
-    public Task<ClaimInput> SkipScreenshotAsync(long customerId, long claimId, CancellationToken ct) => SubmitAsync(customerId, claimId, ct);
+    public Task<ClaimInput> SkipScreenshotAsync(long customerId, long claimId, CancellationToken ct) =>
+        SubmitAsync(customerId, claimId, ct);
 
     /// <summary>The buyer gave up on a draft. False when there is no such draft (a stale button).</summary>
     public async Task<bool> CancelDraftAsync(long customerId, long claimId, CancellationToken ct)
@@ -125,7 +129,8 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.WarrantyClaims.Where(c => c.Id == claimId && c.CustomerId == customerId
                 && (c.Status == WarrantyClaimStatus.Drafting || c.Status == WarrantyClaimStatus.AwaitingScreenshot))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, WarrantyClaimStatus.Cancelled).SetProperty(c => c.UpdatedAtUtc, now), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, WarrantyClaimStatus.Cancelled).SetProperty(c => c.UpdatedAtUtc, now),
+                ct) == 1;
     }
 
     /// <summary>

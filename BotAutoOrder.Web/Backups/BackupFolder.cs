@@ -14,7 +14,8 @@ public sealed partial class BackupFolder(string folder)
     [GeneratedRegex(@"^botautoorder-(\d{8}-\d{6})\.json\.gz$")]
     private static partial Regex FileName();
 
-    public static string NameFor(DateTime takenAtUtc) => $"botautoorder-{takenAtUtc.ToString(TimeFormat, CultureInfo.InvariantCulture)}.json.gz";
+    public static string NameFor(DateTime takenAtUtc) =>
+        $"botautoorder-{takenAtUtc.ToString(TimeFormat, CultureInfo.InvariantCulture)}.json.gz";
 
     /// <summary>The scheduled backups present, newest first.</summary>
     public IReadOnlyList<(string File, DateTime TakenAtUtc)> List()
@@ -23,7 +24,9 @@ public sealed partial class BackupFolder(string folder)
         return Directory.EnumerateFiles(Path, "botautoorder-*.json.gz")
             .Select(f => (File: f, Match: FileName().Match(System.IO.Path.GetFileName(f))))
             .Where(x => x.Match.Success)
-            .Select(x => (x.File, DateTime.SpecifyKind(DateTime.ParseExact(x.Match.Groups[1].Value, TimeFormat, CultureInfo.InvariantCulture), DateTimeKind.Utc)))
+            .Select(x => (x.File,
+                DateTime.SpecifyKind(DateTime.ParseExact(x.Match.Groups[1].Value, TimeFormat, CultureInfo.InvariantCulture),
+                DateTimeKind.Utc)))
             .OrderByDescending(x => x.Item2)
             .ToList();
     }

@@ -15,14 +15,20 @@ public static class CommandLine
     private static readonly CliCommand[] Commands =
     [
         new("migrate", [], [], "apply pending database migrations", DatabaseJobs.MigrateAsync, NeedsSchema: false),
-        new("create-admin", ["email"], [], "create an owner account, or set its password (password read from stdin)", AdminJobs.CreateAdminAsync),
+        new("create-admin", ["email"], [], "create an owner account, or set its password (password read from stdin)",
+            AdminJobs.CreateAdminAsync),
         new("backup", ["file"], [], "write a backup of all data to <file> (gzip'd JSON)", BackupJobs.BackupAsync),
-        new("restore", ["file"], ["--force"], "replace ALL data with the backup in <file>; --force when the database already holds orders or buyers",
+        new("restore", ["file"], ["--force"],
+            "replace ALL data with the backup in <file>; --force when the database already holds orders or buyers",
             BackupJobs.RestoreAsync),
-        new("import-catalog", ["csv"], [], "upsert products from a catalog CSV (code,name,category,price,description,active,…)", ImportJobs.ImportCatalogAsync),
-        new("import-stock", ["product-code", "file"], [], "add stock items to a product, one per line (duplicates skipped)", ImportJobs.ImportStockAsync),
-        new("new-stock-key", [], [], "print a new random stock encryption key (base64) for Stock:EncryptionKey", StockKeyJobs.NewKeyAsync, NeedsSchema: false),
-        new("rotate-stock-key", [], [], "re-encrypt all stock under Stock:EncryptionKey (old key in Stock:PreviousEncryptionKey); resumable",
+        new("import-catalog", ["csv"], [], "upsert products from a catalog CSV (code,name,category,price,description,active,…)",
+            ImportJobs.ImportCatalogAsync),
+        new("import-stock", ["product-code", "file"], [], "add stock items to a product, one per line (duplicates skipped)",
+            ImportJobs.ImportStockAsync),
+        new("new-stock-key", [], [], "print a new random stock encryption key (base64) for Stock:EncryptionKey", StockKeyJobs.NewKeyAsync,
+            NeedsSchema: false),
+        new("rotate-stock-key", [], [],
+            "re-encrypt all stock under Stock:EncryptionKey (old key in Stock:PreviousEncryptionKey); resumable",
             StockKeyJobs.RotateAsync),
     ];
 
@@ -34,9 +40,11 @@ public static class CommandLine
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null) return Usage($"unknown command '{args[0]}'");
         var positional = args.Skip(1).Where(a => !a.StartsWith('-')).ToList();
-        var flags = args.Skip(1).Where(a => a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var flags = args.Skip(1).Where(a => a.StartsWith('-')
+            && !a.Contains('=', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         if (positional.Count != command.Arguments.Length) return Usage($"'{command.Name}' takes {Describe(command)}");
-        if (flags.FirstOrDefault(f => !command.Flags.Contains(f)) is { } unknown) return Usage($"'{command.Name}' does not know the option {unknown}");
+        if (flags.FirstOrDefault(f =>
+            !command.Flags.Contains(f)) is { } unknown) return Usage($"'{command.Name}' does not know the option {unknown}");
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -48,7 +56,8 @@ public static class CommandLine
         {
             await using var scope = app.Services.CreateAsyncScope();
             if (command.NeedsSchema && !await EnsureSchemaAsync(app, scope.ServiceProvider, cancel.Token)) return 1;
-            return await command.RunAsync(new CliContext(scope.ServiceProvider, positional, flags, Console.In, Console.Out, Console.Error, cancel.Token));
+            return await command.RunAsync(new CliContext(scope.ServiceProvider, positional, flags, Console.In, Console.Out, Console.Error,
+                cancel.Token));
         }
         catch (Exception e)
         {

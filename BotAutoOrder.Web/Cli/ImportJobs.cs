@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Cli;
 
-/// <summary><c>import-catalog &lt;csv&gt;</c> and <c>import-stock &lt;product-code&gt; &lt;file&gt;</c>, with the dashboard's import rules.</summary>
+/// <summary><c>import-catalog &lt;csv&gt;</c> and <c>import-stock &lt;product-code&gt; &lt;file&gt;</c>, with the dashboard's import
+/// rules.</summary>
 public static class ImportJobs
 {
     private static readonly string Actor = AuditLog.Job("cli");
@@ -25,7 +26,9 @@ public static class ImportJobs
     public static async Task<int> ImportStockAsync(CliContext cli)
     {
         var code = Product.NormalizeCode(cli.Arguments[0]);
-        var productId = await cli.Services.GetRequiredService<AppDbContext>().Products.Where(p => p.Code == code).Select(p => (long?)p.Id).FirstOrDefaultAsync(cli.Ct);
+        var productId =
+            await cli.Services.GetRequiredService<AppDbContext>().Products.Where(p => p.Code == code).Select(p =>
+            (long?)p.Id).FirstOrDefaultAsync(cli.Ct);
         if (productId is null) return await FailAsync(cli, $"import-stock: no product with code {code}");
         if (!File.Exists(cli.Arguments[1])) return await FailAsync(cli, $"import-stock: no such file {cli.Arguments[1]}");
         var lines = await File.ReadAllLinesAsync(cli.Arguments[1], cli.Ct);

@@ -21,7 +21,8 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
     private static partial Regex Placeholder();
 
     /// <summary>Errors (English UI keys with arguments) block saving; warnings are shown but allow it.</summary>
-    public sealed record Check(IReadOnlyList<(string Key, object[] Args)> Errors, IReadOnlyList<(string Key, object[] Args)> Warnings, string PreviewHtml);
+    public sealed record Check(IReadOnlyList<(string Key, object[] Args)> Errors, IReadOnlyList<(string Key, object[] Args)> Warnings,
+        string PreviewHtml);
 
     /// <summary>Every buyer-facing template.</summary>
     public static IReadOnlyList<TextTemplate> Templates => BotTextCatalog.All;

@@ -13,7 +13,8 @@ namespace BotAutoOrder.Web.Dashboard;
 public sealed class ConnectivityProbe(IServiceProvider services, IOptions<PakasirOptions> pakasir, IOptions<TelegramOptions> telegram,
     ITelegramBotClient bot, ILogger<ConnectivityProbe> log)
 {
-    public sealed record TelegramProbe(bool Ok, TimeSpan Latency, int PendingUpdates, string? Url, string? LastError, DateTime? LastErrorAtUtc,
+    public sealed record TelegramProbe(bool Ok, TimeSpan Latency, int PendingUpdates, string? Url, string? LastError,
+        DateTime? LastErrorAtUtc,
         string? Failure);
 
     public sealed record Result(GatewayProbe? Pakasir, TelegramProbe? Telegram);
@@ -47,7 +48,8 @@ public sealed class ConnectivityProbe(IServiceProvider services, IOptions<Pakasi
         try
         {
             var info = await bot.GetWebhookInfo(timeout.Token);
-            return new TelegramProbe(true, watch.Elapsed, info.PendingUpdateCount, info.Url, info.LastErrorMessage, info.LastErrorDate, null);
+            return new TelegramProbe(true, watch.Elapsed, info.PendingUpdateCount, info.Url, info.LastErrorMessage, info.LastErrorDate,
+                null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -23,7 +23,8 @@ public static class DashboardSetup
     {
         var options = config.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new();
         services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.Section)).ValidateOnStart();
-        var securePolicy = options.SecureCookies(config["Telegram:PublicUrl"]) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var securePolicy = options.SecureCookies(config["Telegram:PublicUrl"]) ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
         services.AddDashboardSecurity(options);
 
         services.AddOptions<KeyProtectionOptions>().Bind(config.GetSection(KeyProtectionOptions.Section)).ValidateOnStart();

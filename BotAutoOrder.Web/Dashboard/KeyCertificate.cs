@@ -23,7 +23,8 @@ public static class KeyCertificate
     public static string? Problem(KeyProtectionOptions o)
     {
         if (string.IsNullOrWhiteSpace(o.CertificatePath))
-            return string.IsNullOrEmpty(o.CertificatePassword) ? null : "DataProtection:CertificatePassword is set but DataProtection:CertificatePath is not.";
+            return string.IsNullOrEmpty(o.CertificatePassword) ? null
+                : "DataProtection:CertificatePassword is set but DataProtection:CertificatePath is not.";
         if (!File.Exists(o.CertificatePath)) return $"DataProtection:CertificatePath '{o.CertificatePath}' does not exist (a .pfx file with the key ring's certificate).";
         try
         {

@@ -28,7 +28,8 @@ public sealed record Keyset(int Page, int Size, PageCursor? After, PageCursor? B
 
     private PageCursor? Cursor => After ?? Before;
 
-    /// <summary>Rows strictly past the cursor in reading order, for a list ordered by (<paramref name="at"/>, <paramref name="id"/>) descending.</summary>
+    /// <summary>Rows strictly past the cursor in reading order, for a list ordered by (<paramref name="at"/>, <paramref name="id"/>)
+    /// descending.</summary>
     public IQueryable<T> Seek<T>(IQueryable<T> query, Expression<Func<T, DateTime>> at, Expression<Func<T, long>> id)
     {
         if (Cursor is not { At: { } cursorAt, Id: var cursorId }) return query;
@@ -39,9 +40,11 @@ public sealed record Keyset(int Page, int Size, PageCursor? After, PageCursor? B
         // at < A OR (at = A AND id < I), plus the redundant at <= A so the database reads an index range.
         var past = Backward
             ? Expression.AndAlso(Expression.GreaterThanOrEqual(atX, atV),
-                Expression.OrElse(Expression.GreaterThan(atX, atV), Expression.AndAlso(Expression.Equal(atX, atV), Expression.GreaterThan(idX, idV))))
+                Expression.OrElse(Expression.GreaterThan(atX, atV),
+                    Expression.AndAlso(Expression.Equal(atX, atV), Expression.GreaterThan(idX, idV))))
             : Expression.AndAlso(Expression.LessThanOrEqual(atX, atV),
-                Expression.OrElse(Expression.LessThan(atX, atV), Expression.AndAlso(Expression.Equal(atX, atV), Expression.LessThan(idX, idV))));
+                Expression.OrElse(Expression.LessThan(atX, atV),
+                    Expression.AndAlso(Expression.Equal(atX, atV), Expression.LessThan(idX, idV))));
         return query.Where(Expression.Lambda<Func<T, bool>>(past, row));
     }
 

@@ -34,10 +34,15 @@ public sealed class OrderActions(AppDbContext db, OrderAdminService orders, Gate
     /// <summary>The English UI text (a <see cref="UiText"/> key) naming the action, explaining it, and reporting it done.</summary>
     public static (string Label, string Explanation, string Done) Texts(OrderAction action) => action switch
     {
-        OrderAction.MarkPaid => ("Mark paid", "The buyer paid outside the bot's sight: the QRIS is cancelled at the gateway, the order is paid and its items are delivered.", "Order marked paid; the delivery is on its way."),
+        OrderAction.MarkPaid =>
+            ("Mark paid", "The buyer paid outside the bot's sight: the QRIS is cancelled at the gateway, the order is paid and its items " +
+            "are delivered.", "Order marked paid; the delivery is on its way."),
         OrderAction.Resend => ("Resend delivery", "Sends the delivered items to the buyer again.", "Delivery queued again."),
-        OrderAction.Cancel => ("Cancel invoice", "Cancels the QRIS at the gateway, closes the order and releases its stock.", "Invoice cancelled; the stock is available again."),
-        _ => ("Refund to balance", "The order's total goes to the buyer's balance; the order becomes Refunded.", "Refunded to the buyer's balance."),
+        OrderAction.Cancel =>
+            ("Cancel invoice", "Cancels the QRIS at the gateway, closes the order and releases its stock.",
+            "Invoice cancelled; the stock is available again."),
+        _ => ("Refund to balance", "The order's total goes to the buyer's balance; the order becomes Refunded.",
+            "Refunded to the buyer's balance."),
     };
 
     public static bool NeedsNote(OrderAction action) => action is OrderAction.MarkPaid or OrderAction.Refund;

@@ -4,7 +4,8 @@ using BotAutoOrder.Domain.Orders;
 namespace BotAutoOrder.Web.Dashboard;
 
 /// <summary>One line of an order list (home, orders, buyer detail).</summary>
-public sealed record OrderRow(long Id, string InvoiceCode, long CustomerId, string Buyer, OrderStatus Status, long Total, DateTime CreatedAtUtc)
+public sealed record OrderRow(long Id, string InvoiceCode, long CustomerId, string Buyer, OrderStatus Status, long Total,
+    DateTime CreatedAtUtc)
 {
     /// <summary>
     /// Orders (filtered by the caller) with their buyer's name, newest first (oldest first for a keyset page read

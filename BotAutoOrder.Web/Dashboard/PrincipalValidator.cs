@@ -28,7 +28,8 @@ public static class PrincipalValidator
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var limit = TimeSpan.FromHours(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value.AbsoluteSessionHours);
-        if (!long.TryParse(principal!.FindFirstValue(DashboardSecurity.SinceClaim), out var since) || now - DateTimeOffset.FromUnixTimeSeconds(since) > limit)
+        if (!long.TryParse(principal!.FindFirstValue(DashboardSecurity.SinceClaim), out var since)
+            || now - DateTimeOffset.FromUnixTimeSeconds(since) > limit)
         {
             await RejectAsync(context); // the absolute end of a sign-in, however active the session was
             return;
@@ -58,7 +59,8 @@ public static class PrincipalValidator
         if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == DashboardSecurity.SinceClaim))
         {
             var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            identity.AddClaim(new Claim(DashboardSecurity.SinceClaim, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(DashboardSecurity.SinceClaim,
+                now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         return Task.CompletedTask;
     }

@@ -10,13 +10,15 @@ using global::Telegram.Bot;
 namespace BotAutoOrder.Web.Dashboard;
 
 /// <summary>What the owner's System page shows: Telegram, Pakasir, database, outbox backlog, recent warnings and errors.</summary>
-public sealed class SystemStatus(AppDbContext db, ITelegramBotClient bot, IOptions<TelegramOptions> telegram, IOptions<PakasirOptions> pakasir,
+public sealed class SystemStatus(AppDbContext db, ITelegramBotClient bot, IOptions<TelegramOptions> telegram,
+    IOptions<PakasirOptions> pakasir,
     IOptions<DatabaseOptions> database, RecentLogEvents recent, TimeProvider clock, ILogger<SystemStatus> log)
 {
     public sealed record Webhook(string? Url, int PendingUpdates, string? LastError, DateTime? LastErrorAtUtc, string? Failure);
     public sealed record FailedMessage(long Id, long ChatId, string Kind, int Attempts, DateTime CreatedAtUtc, string? Error);
     public sealed record Outbox(int Pending, int Failed, TimeSpan? OldestPendingAge, IReadOnlyList<FailedMessage> LastFailed);
-    public sealed record Gateway(string Mode, string ApiVersion, string BaseUrl, DateTime? LastCheckAtUtc, DateTime? LastCompletedAtUtc, int OpenPayments);
+    public sealed record Gateway(string Mode, string ApiVersion, string BaseUrl, DateTime? LastCheckAtUtc, DateTime? LastCompletedAtUtc,
+        int OpenPayments);
     public sealed record Database(string Provider, IReadOnlyList<string> PendingMigrations, string? LastApplied);
 
     public string TelegramMode => telegram.Value.EffectiveMode.ToString();
@@ -58,7 +60,8 @@ public sealed class SystemStatus(AppDbContext db, ITelegramBotClient bot, IOptio
         var pending = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, ct);
         var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, ct);
         var oldest = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending).MinAsync(m => (DateTime?)m.CreatedAtUtc, ct);
-        var lastFailed = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Failed).OrderByDescending(m => m.Id).Take(10)
+        var lastFailed =
+            await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Failed).OrderByDescending(m => m.Id).Take(10)
             .Select(m => new FailedMessage(m.Id, m.ChatId, m.Kind, m.Attempts, m.CreatedAtUtc, m.LastError)).ToListAsync(ct);
         return new Outbox(pending, failed, oldest is { } o ? clock.GetUtcNow().UtcDateTime - o : null, lastFailed);
     }

@@ -7,7 +7,8 @@ internal static class UiTextIndonesian
     {
         [".txt or .csv, one item per line, at most 2 MB"] = ".txt atau .csv, satu item per baris, maksimal 2 MB",
         ["A percentage is between 1 and 100"] = "Persentase antara 1 dan 100",
-        ["A row updates the product with the same code or creates it; a new category name creates the category."] = "Satu baris memperbarui produk dengan kode yang sama atau membuatnya; nama kategori baru membuat kategorinya.",
+        ["A row updates the product with the same code or creates it; a new category name creates the category."] =
+            "Satu baris memperbarui produk dengan kode yang sama atau membuatnya; nama kategori baru membuat kategorinya.",
         ["A Telegram username: letters, digits and _"] = "Username Telegram: huruf, angka dan _",
         ["Access denied"] = "Akses ditolak",
         ["Action"] = "Aksi",
@@ -60,7 +61,8 @@ internal static class UiTextIndonesian
         ["Category {0} saved."] = "Kategori {0} disimpan.",
         ["Change"] = "Ubah",
         ["Change password"] = "Ganti kata sandi",
-        ["Changing the password signs you out on every other device."] = "Mengganti kata sandi mengeluarkan Anda dari semua perangkat lain.",
+        ["Changing the password signs you out on every other device."] =
+            "Mengganti kata sandi mengeluarkan Anda dari semua perangkat lain.",
         ["Choose a .txt or .csv file."] = "Pilih file .txt atau .csv.",
         ["Choose a category"] = "Pilih kategori",
         ["Choose a CSV file."] = "Pilih file CSV.",
@@ -73,9 +75,11 @@ internal static class UiTextIndonesian
         ["Setup code"] = "Kode penyiapan",
         ["Wrong setup code. It is printed in the app's log at start (\"open /setup and enter the setup code\")."] =
             "Kode penyiapan salah. Kode dicetak di log aplikasi saat mulai (\"open /setup and enter the setup code\").",
-        ["Too many attempts from this address. Wait a minute and try again."] = "Terlalu banyak percobaan dari alamat ini. Tunggu satu menit lalu coba lagi.",
+        ["Too many attempts from this address. Wait a minute and try again."] =
+            "Terlalu banyak percobaan dari alamat ini. Tunggu satu menit lalu coba lagi.",
         ["Created"] = "Dibuat",
-        ["Created {0}, updated {1}, new categories {2}, rows with errors {3}."] = "Dibuat {0}, diperbarui {1}, kategori baru {2}, baris bermasalah {3}.",
+        ["Created {0}, updated {1}, new categories {2}, rows with errors {3}."] =
+            "Dibuat {0}, diperbarui {1}, kategori baru {2}, baris bermasalah {3}.",
         ["Credit (add)"] = "Kredit (tambah)",
         ["CSV file (UTF-8, at most 2 MB)"] = "File CSV (UTF-8, maksimal 2 MB)",
         ["Current password"] = "Kata sandi saat ini",
@@ -162,11 +166,13 @@ internal static class UiTextIndonesian
         ["No proofs."] = "Belum ada bukti.",
         ["No vouchers."] = "Belum ada voucher.",
         ["Not a valid email address"] = "Alamat email tidak valid",
-        ["Not enough balance to debit {0}; the balance is {1}. Nothing changed."] = "Saldo tidak cukup untuk mendebit {0}; saldo {1}. Tidak ada yang diubah.",
+        ["Not enough balance to debit {0}; the balance is {1}. Nothing changed."] =
+            "Saldo tidak cukup untuk mendebit {0}; saldo {1}. Tidak ada yang diubah.",
         ["Not used yet."] = "Belum dipakai.",
         ["Note"] = "Catatan",
         ["Nothing recorded."] = "Belum ada catatan.",
-        ["One item per line; blank lines are ignored, duplicates rejected."] = "Satu item per baris; baris kosong diabaikan, duplikat ditolak.",
+        ["One item per line; blank lines are ignored, duplicates rejected."] =
+            "Satu item per baris; baris kosong diabaikan, duplikat ditolak.",
         ["Only .txt or .csv files."] = "Hanya file .txt atau .csv.",
         ["Open invoices"] = "Invoice terbuka",
         ["Order"] = "Pesanan",
@@ -267,7 +273,8 @@ internal static class UiTextIndonesian
         ["Timeline"] = "Riwayat",
         ["To"] = "Sampai",
         ["Too long (over 4000 characters): {0}."] = "Terlalu panjang (lebih dari 4000 karakter): {0}.",
-        ["Too many failed attempts. The account is locked for 15 minutes."] = "Terlalu banyak percobaan gagal. Akun terkunci selama 15 menit.",
+        ["Too many failed attempts. The account is locked for 15 minutes."] =
+            "Terlalu banyak percobaan gagal. Akun terkunci selama 15 menit.",
         ["Total"] = "Total",
         ["Total uses (empty = unlimited)"] = "Total pemakaian (kosong = tanpa batas)",
         ["Unblock"] = "Buka blokir",
@@ -307,7 +314,8 @@ internal static class UiTextIndonesian
         ["Message (Telegram HTML)"] = "Pesan (HTML Telegram)",
         ["Photo (JPEG or PNG, at most 10 MB)"] = "Foto (JPEG atau PNG, maksimal 10 MB)",
         ["Allowed tags"] = "Tag yang diizinkan",
-        ["At most 4096 characters, 1024 with a photo. Write < and & in text as &lt; and &amp;."] = "Maksimal 4096 karakter, 1024 jika dengan foto. Tulis < dan & di teks sebagai &lt; dan &amp;.",
+        ["At most 4096 characters, 1024 with a photo. Write < and & in text as &lt; and &amp;."] =
+            "Maksimal 4096 karakter, 1024 jika dengan foto. Tulis < dan & di teks sebagai &lt; dan &amp;.",
         ["Preview"] = "Pratinjau",
         ["Save draft"] = "Simpan draf",
         ["Write a message."] = "Tulis pesannya.",
@@ -316,12 +324,14 @@ internal static class UiTextIndonesian
         ["Broadcast not found."] = "Broadcast tidak ditemukan.",
         ["This broadcast cannot do that in its current state."] = "Broadcast ini tidak bisa melakukan itu dalam statusnya sekarang.",
         ["The text is too long: {0} characters, at most {1}."] = "Teks terlalu panjang: {0} karakter, maksimal {1}.",
-        ["Telegram does not allow the tag <{0}>. Allowed: b, i, u, s, a href, code, pre, blockquote, tg-spoiler, tg-emoji."] = "Telegram tidak mengizinkan tag <{0}>. Yang boleh: b, i, u, s, a href, code, pre, blockquote, tg-spoiler, tg-emoji.",
+        ["Telegram does not allow the tag <{0}>. Allowed: b, i, u, s, a href, code, pre, blockquote, tg-spoiler, tg-emoji."] =
+            "Telegram tidak mengizinkan tag <{0}>. Yang boleh: b, i, u, s, a href, code, pre, blockquote, tg-spoiler, tg-emoji.",
         ["The tag <{0}> has an attribute Telegram does not accept."] = "Tag <{0}> punya atribut yang tidak diterima Telegram.",
         ["The tag <{0}> is not closed."] = "Tag <{0}> belum ditutup.",
         ["The closing tag </{0}> does not match an open tag."] = "Tag penutup </{0}> tidak cocok dengan tag yang terbuka.",
         ["Write a < that is not a tag as &lt; (near \"{0}\")."] = "Tulis < yang bukan tag sebagai &lt; (dekat \"{0}\").",
-        ["Telegram only knows &lt; &gt; &amp; &quot; and numeric entities, not {0}."] = "Telegram hanya mengenal &lt; &gt; &amp; &quot; dan entitas angka, bukan {0}.",
+        ["Telegram only knows &lt; &gt; &amp; &quot; and numeric entities, not {0}."] =
+            "Telegram hanya mengenal &lt; &gt; &amp; &quot; dan entitas angka, bukan {0}.",
         ["Draft saved. Check the preview, then send."] = "Draf disimpan. Periksa pratinjau, lalu kirim.",
         ["Progress"] = "Kemajuan",
         ["Remaining"] = "Sisa",
@@ -336,8 +346,10 @@ internal static class UiTextIndonesian
         ["Paid broadcasts (allow_paid_broadcast: 0.1 Star per message from the bot's balance)"] =
             "Siaran berbayar (allow_paid_broadcast: 0,1 Star per pesan dari saldo bot)",
         ["Paid broadcast rate (messages per second)"] = "Laju siaran berbayar (pesan per detik)",
-        ["Paid broadcasts go faster than Telegram's free limit of about 30 messages per second. Telegram takes the Stars from the bot's own Star balance; when it runs out, the remaining messages fail and show as failed in the broadcast's progress."] =
-            "Siaran berbayar lebih cepat dari batas gratis Telegram sekitar 30 pesan per detik. Telegram mengambil Stars dari saldo Stars bot; bila habis, pesan sisanya gagal dan tampil sebagai gagal di progres siaran.",
+        ["Paid broadcasts go faster than Telegram's free limit of about 30 messages per second. Telegram takes the Stars from the bot's " +
+            "own Star balance; when it runs out, the remaining messages fail and show as failed in the broadcast's progress."] =
+            "Siaran berbayar lebih cepat dari batas gratis Telegram sekitar 30 pesan per detik. Telegram mengambil Stars dari saldo " +
+                "Stars bot; bila habis, pesan sisanya gagal dan tampil sebagai gagal di progres siaran.",
         ["I checked the preview: send this to {0} buyers now."] = "Saya sudah memeriksa pratinjau: kirim ke {0} pembeli sekarang.",
         ["Send now"] = "Kirim sekarang",
         ["HTML source"] = "Sumber HTML",
@@ -372,7 +384,10 @@ internal static class UiTextIndonesian
         ["Message"] = "Pesan",
         ["Reconciliation"] = "Rekonsiliasi",
         ["Reconciliation items"] = "Item rekonsiliasi",
-        ["Money that arrived but could not be handled automatically. Check it at the gateway, act (refund, credit, mark paid), then resolve it with a note."] = "Uang yang masuk tetapi tidak bisa diproses otomatis. Cek di gateway, tindak lanjuti (refund, kredit saldo, tandai lunas), lalu selesaikan dengan catatan.",
+        ["Money that arrived but could not be handled automatically. Check it at the gateway, act (refund, credit, mark paid), then " +
+            "resolve it with a note."] =
+            "Uang yang masuk tetapi tidak bisa diproses otomatis. Cek di gateway, tindak lanjuti (refund, kredit saldo, tandai lunas), " +
+            "lalu selesaikan dengan catatan.",
         ["Open"] = "Terbuka",
         ["Resolved"] = "Selesai",
         ["Resolve"] = "Selesaikan",
@@ -385,7 +400,8 @@ internal static class UiTextIndonesian
         ["Unmatched"] = "Tidak cocok dengan pesanan",
         ["Bot texts"] = "Teks bot",
         ["Bot text"] = "Teks bot",
-        ["Every text the bot sends to buyers. Words in {braces} are filled in by the bot."] = "Semua teks yang dikirim bot ke pembeli. Kata dalam {kurung kurawal} diisi oleh bot.",
+        ["Every text the bot sends to buyers. Words in {braces} are filled in by the bot."] =
+            "Semua teks yang dikirim bot ke pembeli. Kata dalam {kurung kurawal} diisi oleh bot.",
         ["Key"] = "Kunci",
         ["Placeholders"] = "Isian",
         ["Changed"] = "Diubah",
@@ -397,29 +413,40 @@ internal static class UiTextIndonesian
         ["Text {0} ({1}) reset to the default."] = "Teks {0} ({1}) dikembalikan ke bawaan.",
         ["Warning:"] = "Peringatan:",
         ["Unknown placeholder {0}; this text may use: {1}."] = "Isian {0} tidak dikenal; teks ini boleh memakai: {1}.",
-        ["The placeholder {0} is not used; buyers will not see that value."] = "Isian {0} tidak dipakai; pembeli tidak akan melihat nilainya.",
-        ["Telegram would refuse this message: a bare {0} must be written {1}."] = "Telegram akan menolak pesan ini: tanda {0} harus ditulis {1}.",
-        ["Telegram would refuse this message: the entity {0} is not supported."] = "Telegram akan menolak pesan ini: entitas {0} tidak didukung.",
-        ["Telegram would refuse this message: it does not support the tag <{0}>."] = "Telegram akan menolak pesan ini: tag <{0}> tidak didukung.",
-        ["Telegram would refuse this message: </{0}> does not close an open <{0}>."] = "Telegram akan menolak pesan ini: </{0}> tidak menutup <{0}> yang terbuka.",
-        ["Telegram would refuse this message: a link needs exactly one href attribute."] = "Telegram akan menolak pesan ini: tautan harus punya tepat satu atribut href.",
-        ["Telegram would refuse this message: <{0}> has an attribute it does not accept."] = "Telegram akan menolak pesan ini: <{0}> punya atribut yang tidak diterima.",
+        ["The placeholder {0} is not used; buyers will not see that value."] =
+            "Isian {0} tidak dipakai; pembeli tidak akan melihat nilainya.",
+        ["Telegram would refuse this message: a bare {0} must be written {1}."] =
+            "Telegram akan menolak pesan ini: tanda {0} harus ditulis {1}.",
+        ["Telegram would refuse this message: the entity {0} is not supported."] =
+            "Telegram akan menolak pesan ini: entitas {0} tidak didukung.",
+        ["Telegram would refuse this message: it does not support the tag <{0}>."] =
+            "Telegram akan menolak pesan ini: tag <{0}> tidak didukung.",
+        ["Telegram would refuse this message: </{0}> does not close an open <{0}>."] =
+            "Telegram akan menolak pesan ini: </{0}> tidak menutup <{0}> yang terbuka.",
+        ["Telegram would refuse this message: a link needs exactly one href attribute."] =
+            "Telegram akan menolak pesan ini: tautan harus punya tepat satu atribut href.",
+        ["Telegram would refuse this message: <{0}> has an attribute it does not accept."] =
+            "Telegram akan menolak pesan ini: <{0}> punya atribut yang tidak diterima.",
         ["Telegram would refuse this message: {0}."] = "Telegram akan menolak pesan ini: {0}.",
         ["Telegram would refuse this message: <{0}> is never closed."] = "Telegram akan menolak pesan ini: <{0}> tidak pernah ditutup.",
         ["System"] = "Sistem",
         ["Actions"] = "Tindakan",
         ["Mark paid"] = "Tandai lunas",
-        ["The buyer paid outside the bot's sight: the QRIS is cancelled at the gateway, the order is paid and its items are delivered."] = "Pembeli sudah membayar di luar pantauan bot: QRIS dibatalkan di gateway, pesanan dianggap lunas dan itemnya dikirim.",
-        ["Late payment credit: what the buyer paid (incl. gateway fee)"] = "Kredit pembayaran terlambat: sebesar yang dibayar pembeli (termasuk biaya gateway)",
+        ["The buyer paid outside the bot's sight: the QRIS is cancelled at the gateway, the order is paid and its items are delivered."] =
+            "Pembeli sudah membayar di luar pantauan bot: QRIS dibatalkan di gateway, pesanan dianggap lunas dan itemnya dikirim.",
+        ["Late payment credit: what the buyer paid (incl. gateway fee)"] =
+            "Kredit pembayaran terlambat: sebesar yang dibayar pembeli (termasuk biaya gateway)",
         ["Order marked paid; the delivery is on its way."] = "Pesanan ditandai lunas; barang sedang dikirim.",
         ["Resend delivery"] = "Kirim ulang barang",
         ["Sends the delivered items to the buyer again."] = "Mengirim ulang item yang sudah terkirim ke pembeli.",
         ["Delivery queued again."] = "Pengiriman ulang dijadwalkan.",
         ["Cancel invoice"] = "Batalkan invoice",
-        ["Cancels the QRIS at the gateway, closes the order and releases its stock."] = "Membatalkan QRIS di gateway, menutup pesanan dan melepas stoknya.",
+        ["Cancels the QRIS at the gateway, closes the order and releases its stock."] =
+            "Membatalkan QRIS di gateway, menutup pesanan dan melepas stoknya.",
         ["Invoice cancelled; the stock is available again."] = "Invoice dibatalkan; stok tersedia lagi.",
         ["Refund to balance"] = "Kembalikan ke saldo",
-        ["The order's total goes to the buyer's balance; the order becomes Refunded."] = "Total pesanan masuk ke saldo pembeli; status pesanan menjadi Dikembalikan.",
+        ["The order's total goes to the buyer's balance; the order becomes Refunded."] =
+            "Total pesanan masuk ke saldo pembeli; status pesanan menjadi Dikembalikan.",
         ["Refunded to the buyer's balance."] = "Dana dikembalikan ke saldo pembeli.",
         ["Applies to: {0}."] = "Berlaku untuk: {0}.",
         ["Not available for this order."] = "Tidak tersedia untuk pesanan ini.",
@@ -427,8 +454,10 @@ internal static class UiTextIndonesian
         ["I am sure"] = "Saya yakin",
         ["A note is required."] = "Catatan wajib diisi.",
         ["Tick \"I am sure\" to confirm."] = "Centang \"Saya yakin\" untuk konfirmasi.",
-        ["Refused: the order's stock is gone, so it cannot be paid. Nothing changed."] = "Ditolak: stok pesanan sudah habis sehingga tidak bisa dilunasi. Tidak ada yang diubah.",
-        ["Refused: the order is {0} and this action applies to {1}. Nothing changed."] = "Ditolak: status pesanan {0}, tindakan ini hanya untuk {1}. Tidak ada yang diubah.",
+        ["Refused: the order's stock is gone, so it cannot be paid. Nothing changed."] =
+            "Ditolak: stok pesanan sudah habis sehingga tidak bisa dilunasi. Tidak ada yang diubah.",
+        ["Refused: the order is {0} and this action applies to {1}. Nothing changed."] =
+            "Ditolak: status pesanan {0}, tindakan ini hanya untuk {1}. Tidak ada yang diubah.",
         ["SNK proof"] = "Bukti SNK",
         ["AwaitingProof"] = "Menunggu bukti",
         ["Approved"] = "Disetujui",
@@ -440,12 +469,16 @@ internal static class UiTextIndonesian
         ["No photo."] = "Tidak ada foto.",
         ["Note for the buyer (required to reject)"] = "Catatan untuk pembeli (wajib jika ditolak)",
         ["A note is required to reject a proof."] = "Catatan wajib diisi untuk menolak bukti.",
-        ["The buyer is sending a new proof; there is nothing to review yet."] = "Pembeli sedang mengirim bukti baru; belum ada yang bisa ditinjau.",
+        ["The buyer is sending a new proof; there is nothing to review yet."] =
+            "Pembeli sedang mengirim bukti baru; belum ada yang bisa ditinjau.",
         ["Proof approved; the buyer is told."] = "Bukti disetujui; pembeli sudah diberi tahu.",
         ["Proof rejected; the buyer is told."] = "Bukti ditolak; pembeli sudah diberi tahu.",
         ["Backup"] = "Cadangan",
         ["Download a backup"] = "Unduh cadangan",
-        ["A consistent copy of all data (gzip-compressed JSON), taken now. It can be restored here or with the restore command, also into another database provider."] = "Salinan utuh semua data (JSON terkompresi gzip), diambil sekarang. Bisa dipulihkan di sini atau dengan perintah restore, juga ke penyedia basis data lain.",
+        ["A consistent copy of all data (gzip-compressed JSON), taken now. It can be restored here or with the restore command, also " +
+            "into another database provider."] =
+            "Salinan utuh semua data (JSON terkompresi gzip), diambil sekarang. Bisa dipulihkan di sini atau dengan perintah restore, " +
+            "juga ke penyedia basis data lain.",
         ["Download backup now"] = "Unduh cadangan sekarang",
         ["Scheduled backups"] = "Cadangan terjadwal",
         ["Folder"] = "Folder",
@@ -454,31 +487,43 @@ internal static class UiTextIndonesian
         ["Size"] = "Ukuran",
         ["Download"] = "Unduh",
         ["Restore"] = "Pulihkan",
-        ["Restoring replaces ALL data of the shop with the backup. The whole file is checked first; a damaged or foreign file changes nothing."] = "Pemulihan mengganti SEMUA data toko dengan isi cadangan. Seluruh file diperiksa dulu; file rusak atau asing tidak mengubah apa pun.",
+        ["Restoring replaces ALL data of the shop with the backup. The whole file is checked first; a damaged or foreign file changes " +
+            "nothing."] = "Pemulihan mengganti SEMUA data toko dengan isi cadangan. Seluruh file diperiksa dulu; file rusak atau asing " +
+            "tidak mengubah apa pun.",
         ["Backup file (.json.gz, at most 200 MB)"] = "File cadangan (.json.gz, maksimal 200 MB)",
         ["I am sure — all data will be replaced"] = "Saya yakin — semua data akan diganti",
         ["Replace existing orders and buyers"] = "Ganti pesanan dan pembeli yang ada",
         ["Choose a backup file."] = "Pilih file cadangan.",
         ["The file is larger than 200 MB."] = "File lebih dari 200 MB.",
-        ["Tick \"I am sure — all data will be replaced\" to confirm."] = "Centang \"Saya yakin — semua data akan diganti\" untuk konfirmasi.",
-        ["This database holds orders or buyers: tick \"Replace existing orders and buyers\" as well."] = "Basis data ini berisi pesanan atau pembeli: centang juga \"Ganti pesanan dan pembeli yang ada\".",
+        ["Tick \"I am sure — all data will be replaced\" to confirm."] =
+            "Centang \"Saya yakin — semua data akan diganti\" untuk konfirmasi.",
+        ["This database holds orders or buyers: tick \"Replace existing orders and buyers\" as well."] =
+            "Basis data ini berisi pesanan atau pembeli: centang juga \"Ganti pesanan dan pembeli yang ada\".",
         ["Two-factor sign-in"] = "Masuk dua langkah",
-        ["Enter the 6-digit code from your authenticator app, or one of your recovery codes."] = "Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.",
+        ["Enter the 6-digit code from your authenticator app, or one of your recovery codes."] =
+            "Masukkan kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.",
         ["Remember this device for 30 days"] = "Ingat perangkat ini selama 30 hari",
         ["Wrong or already used code."] = "Kode salah atau sudah dipakai.",
         ["The enrolment expired. Scan the new code and try again."] = "Pendaftaran kedaluwarsa. Pindai kode baru lalu coba lagi.",
         ["Wrong code. Check the time on your phone and try again."] = "Kode salah. Periksa jam di ponsel Anda lalu coba lagi.",
-        ["The shop requires two-factor sign-in for all staff; it cannot be turned off."] = "Toko mewajibkan masuk dua langkah untuk semua staf; tidak bisa dimatikan.",
+        ["The shop requires two-factor sign-in for all staff; it cannot be turned off."] =
+            "Toko mewajibkan masuk dua langkah untuk semua staf; tidak bisa dimatikan.",
         ["Wrong code. Nothing changed."] = "Kode salah. Tidak ada yang diubah.",
         ["Two-factor sign-in is off."] = "Masuk dua langkah nonaktif.",
         ["Two-factor sign-in is on."] = "Masuk dua langkah aktif.",
         ["Recovery codes"] = "Kode pemulihan",
-        ["Two-factor sign-in is on. Keep these ten recovery codes somewhere safe: each signs you in once without your phone. They are shown only now."] = "Masuk dua langkah aktif. Simpan sepuluh kode pemulihan ini di tempat aman: masing-masing bisa dipakai sekali untuk masuk tanpa ponsel. Kode hanya ditampilkan sekarang.",
+        ["Two-factor sign-in is on. Keep these ten recovery codes somewhere safe: each signs you in once without your phone. They are " +
+            "shown only now."] =
+            "Masuk dua langkah aktif. Simpan sepuluh kode pemulihan ini di tempat aman: masing-masing bisa dipakai sekali untuk masuk " +
+            "tanpa ponsel. Kode hanya ditampilkan sekarang.",
         ["Recovery codes left: {0}"] = "Sisa kode pemulihan: {0}",
         ["Turn off"] = "Matikan",
         ["Turn on"] = "Aktifkan 2FA",
-        ["The shop requires two-factor sign-in for all staff. Set it up to continue."] = "Toko mewajibkan masuk dua langkah untuk semua staf. Atur dulu untuk melanjutkan.",
-        ["Scan this code with an authenticator app (Google Authenticator, Aegis, 1Password…), then enter the 6-digit code it shows."] = "Pindai kode ini dengan aplikasi autentikator (Google Authenticator, Aegis, 1Password…), lalu masukkan kode 6 angka yang muncul.",
+        ["The shop requires two-factor sign-in for all staff. Set it up to continue."] =
+            "Toko mewajibkan masuk dua langkah untuk semua staf. Atur dulu untuk melanjutkan.",
+        ["Scan this code with an authenticator app (Google Authenticator, Aegis, 1Password…), then enter the 6-digit code it shows."] =
+            "Pindai kode ini dengan aplikasi autentikator (Google Authenticator, Aegis, 1Password…), lalu masukkan kode 6 angka yang " +
+            "muncul.",
         ["Or type this key:"] = "Atau ketik kunci ini:",
         ["Require two-factor sign-in for all staff"] = "Wajibkan masuk dua langkah untuk semua staf",
         ["2FA"] = "2FA",
@@ -499,8 +544,10 @@ internal static class UiTextIndonesian
         ["Decision"] = "Keputusan",
         ["This claim is decided."] = "Klaim ini sudah diputuskan.",
         ["Replace"] = "Ganti",
-        ["Takes one fresh item of the same product from stock and delivers it; the old item is marked replaced."] = "Mengambil satu item baru dari stok produk yang sama dan mengirimkannya; item lama ditandai diganti.",
-        ["Credits the item's share of the order to the buyer's balance, once."] = "Mengkreditkan bagian item dari pesanan ke saldo pembeli, sekali saja.",
+        ["Takes one fresh item of the same product from stock and delivers it; the old item is marked replaced."] =
+            "Mengambil satu item baru dari stok produk yang sama dan mengirimkannya; item lama ditandai diganti.",
+        ["Credits the item's share of the order to the buyer's balance, once."] =
+            "Mengkreditkan bagian item dari pesanan ke saldo pembeli, sekali saja.",
         ["Closes the claim; the note (required) goes to the buyer."] = "Menutup klaim; catatan (wajib) dikirim ke pembeli.",
         ["Note for the buyer (required)"] = "Catatan untuk pembeli (wajib)",
         ["Buyer's history"] = "Riwayat pembeli",
@@ -510,8 +557,10 @@ internal static class UiTextIndonesian
         ["Replaced: a fresh item is on its way to the buyer."] = "Diganti: item baru sedang dikirim ke pembeli.",
         ["Refunded to the buyer's balance; the buyer is told."] = "Dikembalikan ke saldo pembeli; pembeli sudah diberi tahu.",
         ["Claim rejected; the buyer is told."] = "Klaim ditolak; pembeli sudah diberi tahu.",
-        ["No stock of this product: the claim stays open and the sellers got a low-stock alert. Add stock, then replace again."] = "Stok produk ini habis: klaim tetap terbuka dan penjual mendapat peringatan stok menipis. Tambah stok, lalu ganti lagi.",
-        ["Refused: the claim is already decided or its order is no longer paid. Nothing changed."] = "Ditolak: klaim sudah diputuskan atau pesanannya tidak lagi lunas. Tidak ada yang berubah.",
+        ["No stock of this product: the claim stays open and the sellers got a low-stock alert. Add stock, then replace again."] =
+            "Stok produk ini habis: klaim tetap terbuka dan penjual mendapat peringatan stok menipis. Tambah stok, lalu ganti lagi.",
+        ["Refused: the claim is already decided or its order is no longer paid. Nothing changed."] =
+            "Ditolak: klaim sudah diputuskan atau pesanannya tidak lagi lunas. Tidak ada yang berubah.",
         ["Drafting"] = "Draf",
         ["AwaitingScreenshot"] = "Menunggu screenshot",
         ["Replaced"] = "Diganti",

@@ -42,7 +42,8 @@ public static class DatabaseUnreachable
             var target = PostgresTarget(connectionString);
             return new StartupConfigurationException(
                 $"Database:Provider Postgres: cannot connect to {target} ({e.GetBaseException().Message.TrimEnd('.')}). "
-                + "Check that PostgreSQL is running and reachable, and ConnectionStrings:Default (Host, Port, Database, Username, Password).", e);
+                + "Check that PostgreSQL is running and reachable, and ConnectionStrings:Default (Host, Port, Database, Username, " +
+                    "Password).", e);
         }
         if (provider == DatabaseProvider.Sqlite && IsSqliteOpenFailure(e))
         {
@@ -58,7 +59,8 @@ public static class DatabaseUnreachable
     {
         // Authentication (28xxx) and a missing database the role may not create (3D000) are set in the connection string.
         PostgresException p => p.SqlState.StartsWith("28", StringComparison.Ordinal) || p.SqlState == "3D000",
-        NpgsqlException n => n.InnerException is SocketException or TimeoutException or IOException || n.Message.Contains("connect", StringComparison.OrdinalIgnoreCase),
+        NpgsqlException n => n.InnerException is SocketException or TimeoutException or IOException
+            || n.Message.Contains("connect", StringComparison.OrdinalIgnoreCase),
         SocketException => true,
         _ => e.InnerException is { } inner && IsPostgresConnectFailure(inner),
     };

@@ -18,7 +18,8 @@ public static class Observability
         [
             config["Telegram:BotToken"] ?? "", config["Telegram:OwnerBotToken"] ?? "", config["Telegram:WebhookSecret"] ?? "",
             config["Pakasir:ApiKey"] ?? "", config["Pakasir:WebhookSecret"] ?? "", config["Admin:Password"] ?? "",
-            config["Stock:EncryptionKey"] ?? "", config["Stock:PreviousEncryptionKey"] ?? "", config["Metrics:BearerToken"] ?? "", config["DataProtection:CertificatePassword"] ?? "",
+            config["Stock:EncryptionKey"] ?? "", config["Stock:PreviousEncryptionKey"] ?? "", config["Metrics:BearerToken"] ?? "",
+                config["DataProtection:CertificatePassword"] ?? "",
         ]);
         builder.Services.AddSingleton(redactor);
         var ownerAlerts = new OwnerAlertSink();
@@ -81,8 +82,10 @@ public static class Observability
         app.Logger.LogInformation("BotAutoOrder starting: database {Provider}, Telegram {TelegramMode}, Pakasir {PakasirMode} {ApiVersion}",
             db, telegram.EffectiveMode, pakasir.EffectiveMode, pakasir.ApiVersion);
         if (pakasir.EffectiveMode == PakasirMode.Simulator && telegram.EffectiveMode != TelegramMode.Playground)
-            app.Logger.LogWarning("PAYMENTS ARE FAKE: Pakasir:Mode=Simulator with a real bot (Telegram {TelegramMode}). Every invoice can be " +
-                "marked paid in /simulator/pakasir (owner sign-in required). Set Pakasir:Project/Pakasir:ApiKey and Pakasir:Mode=Live before selling.",
+            app.Logger.LogWarning("PAYMENTS ARE FAKE: Pakasir:Mode=Simulator with a real bot (Telegram {TelegramMode}). Every invoice " +
+                "can be " +
+                "marked paid in /simulator/pakasir (owner sign-in required). Set Pakasir:Project/Pakasir:ApiKey and Pakasir:Mode=Live " +
+                    "before selling.",
                 telegram.EffectiveMode);
     }
 }

@@ -10,7 +10,8 @@ public sealed class HostOptionsValidator : IValidateOptions<DatabaseOptions>, IV
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
         string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? ValidateOptionsResult.Fail("ConnectionStrings:Default is empty: set a connection string for Database:Provider " + options.Provider + ".")
+            ? ValidateOptionsResult.Fail("ConnectionStrings:Default is empty: set a connection string for Database:Provider "
+                + options.Provider + ".")
             : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, StoreOptions options)

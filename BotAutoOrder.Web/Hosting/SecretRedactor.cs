@@ -13,7 +13,8 @@ namespace BotAutoOrder.Web.Hosting;
 public sealed partial class SecretRedactor(IEnumerable<string> secrets) : ILogEventEnricher
 {
     public const string Mask = "***";
-    private readonly string[] _secrets = secrets.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().OrderByDescending(s => s.Length).ToArray();
+    private readonly string[] _secrets =
+        secrets.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().OrderByDescending(s => s.Length).ToArray();
 
     [GeneratedRegex(@"(?<![0-9])\d{5,}:[A-Za-z0-9_-]{20,}")]
     private static partial Regex BotTokenPattern();

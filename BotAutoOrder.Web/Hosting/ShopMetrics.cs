@@ -51,27 +51,40 @@ public sealed class ShopMetrics
         var factory = Metrics.WithCustomRegistry(Registry);
         _ordersPaid = factory.CreateCounter("botautoorder_orders_paid_total", "Orders paid (all time).");
         _revenue = factory.CreateCounter("botautoorder_revenue_rupiah_total", "Revenue of paid orders in Rupiah (all time).");
-        _stockAvailable = factory.CreateGauge("botautoorder_stock_available", "Stock items available (not reserved or sold) per active product.",
+        _stockAvailable =
+            factory.CreateGauge("botautoorder_stock_available", "Stock items available (not reserved or sold) per active product.",
             new GaugeConfiguration { LabelNames = ["product"] });
         _outboxBacklog = factory.CreateGauge("botautoorder_outbox_backlog", "Outbox messages waiting to be sent, per kind.",
             new GaugeConfiguration { LabelNames = ["kind"] });
-        _outboxOldest = factory.CreateGauge("botautoorder_outbox_oldest_age_seconds", "Age of the oldest outbox message waiting to be sent.");
-        _reconciliationOpen = factory.CreateGauge("botautoorder_reconciliation_open", "Reconciliation items (payment issues) not yet resolved.");
+        _outboxOldest =
+            factory.CreateGauge("botautoorder_outbox_oldest_age_seconds", "Age of the oldest outbox message waiting to be sent.");
+        _reconciliationOpen =
+            factory.CreateGauge("botautoorder_reconciliation_open", "Reconciliation items (payment issues) not yet resolved.");
         _outboxLaneBacklog = factory.CreateGauge("botautoorder_outbox_lane_backlog", "Outbox messages waiting to be sent, per send lane.",
             new GaugeConfiguration { LabelNames = ["lane"] });
         _broadcastsRunning = factory.CreateGauge("botautoorder_broadcasts_running", "Broadcasts currently sending.");
-        _broadcastSent = factory.CreateGauge("botautoorder_broadcast_recipients_sent", "Recipients reached so far by the broadcasts currently sending.");
+        _broadcastSent =
+            factory.CreateGauge("botautoorder_broadcast_recipients_sent", "Recipients reached so far by the broadcasts currently sending.");
         _broadcastTotal = factory.CreateGauge("botautoorder_broadcast_recipients_total", "Recipients of the broadcasts currently sending.");
-        _confirmations = factory.CreateCounter("botautoorder_payment_confirmations_total", "Payments confirmed and applied, per path that confirmed them.",
+        _confirmations =
+            factory.CreateCounter("botautoorder_payment_confirmations_total",
+            "Payments confirmed and applied, per path that confirmed them.",
             new CounterConfiguration { LabelNames = ["source"] });
-        _gatewayDuration = factory.CreateHistogram("botautoorder_gateway_request_duration_seconds", "Pakasir API calls (including retries), per operation.",
+        _gatewayDuration =
+            factory.CreateHistogram("botautoorder_gateway_request_duration_seconds",
+            "Pakasir API calls (including retries), per operation.",
             new HistogramConfiguration { LabelNames = ["operation"], Buckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30] });
-        _gatewayErrors = factory.CreateCounter("botautoorder_gateway_errors_total", "Pakasir API calls that failed (network, timeout, error status, malformed answer), per operation.",
+        _gatewayErrors =
+            factory.CreateCounter("botautoorder_gateway_errors_total",
+            "Pakasir API calls that failed (network, timeout, error status, malformed answer), per operation.",
             new CounterConfiguration { LabelNames = ["operation"] });
-        _paymentToDelivery = factory.CreateHistogram("botautoorder_payment_to_delivery_seconds", "Time from an order's payment to its delivery message being sent.",
+        _paymentToDelivery =
+            factory.CreateHistogram("botautoorder_payment_to_delivery_seconds",
+            "Time from an order's payment to its delivery message being sent.",
             new HistogramConfiguration { Buckets = [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900] });
         _telegramRateLimited = factory.CreateCounter("botautoorder_telegram_rate_limited_total", "Bot API answers 429 Too Many Requests.");
-        _telegramForbidden = factory.CreateCounter("botautoorder_telegram_forbidden_total", "Bot API answers 403 Forbidden (bot blocked, chat gone).");
+        _telegramForbidden =
+            factory.CreateCounter("botautoorder_telegram_forbidden_total", "Bot API answers 403 Forbidden (bot blocked, chat gone).");
         foreach (var source in new[] { Webhook, Poll, Click, Admin }) _confirmations.WithLabels(source); // shown at 0 from the start
         _clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         Registry.AddBeforeCollectCallback(RefreshAsync);

@@ -41,7 +41,8 @@ public static class StockEncryption
         var unknown = keyIds.Where(id => !cipher.Knows(id)).ToList();
         if (unknown.Count > 0)
             throw new StockKeyException($"Stock items are encrypted with key {string.Join(", ", unknown)}, but Stock:EncryptionKey is key {current.Id}: " +
-                "configure the Stock:EncryptionKey they were sealed with (during a rotation the old one goes in Stock:PreviousEncryptionKey).");
+                "configure the Stock:EncryptionKey they were sealed with (during a rotation the old one goes in " +
+                    "Stock:PreviousEncryptionKey).");
         foreach (var id in keyIds)
         {
             var sample = await db.StockItems.Where(s => s.KeyId == id).OrderBy(s => s.Id).Select(s => s.Ciphertext).FirstAsync(ct);
@@ -72,7 +73,8 @@ public static class StockEncryption
             log.LogWarning("Stock:EncryptionKey is not set: generating {KeyFile}. On PostgreSQL set Stock:EncryptionKey explicitly " +
                 "(every instance needs the same key, and a key file lost with a container makes the stock unreadable)", file);
         var key = WriteNewKeyFile(file);
-        log.LogWarning("Generated the stock encryption key file {KeyFile}: back it up apart from the database; without it the stock cannot be read", file);
+        log.LogWarning("Generated the stock encryption key file {KeyFile}: back it up apart from the database; without it the stock " +
+            "cannot be read", file);
         return Parse(key, $"Stock:KeyFile ({file})");
     }
 

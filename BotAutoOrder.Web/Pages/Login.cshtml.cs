@@ -48,7 +48,8 @@ public sealed class LoginModel(StaffService staff, UserStampCache stamps, UiText
     private async Task<IActionResult> SecondStepAsync(DashboardUser user)
     {
         if (TwoFactorCookies.IsRemembered(HttpContext, user)
-            && await HttpContext.RequestServices.GetRequiredService<TwoFactorService>().SignInRememberedAsync(user.Id, HttpContext.RequestAborted) is { } signedIn)
+            && await HttpContext.RequestServices.GetRequiredService<TwoFactorService>().SignInRememberedAsync(user.Id,
+                HttpContext.RequestAborted) is { } signedIn)
         {
             stamps.Evict(signedIn.Id);
             await TwoFactorCookies.SignInAsync(HttpContext, signedIn);

@@ -42,10 +42,12 @@ public sealed class SetupModel(StaffService staff, SetupCode setupCode, UiText T
         if (!ModelState.IsValid) return Page();
         if (!setupCode.Matches(Input.SetupCode))
         {
-            ModelState.AddModelError("", T["Wrong setup code. It is printed in the app's log at start (\"open /setup and enter the setup code\")."]);
+            ModelState.AddModelError("",
+                T["Wrong setup code. It is printed in the app's log at start (\"open /setup and enter the setup code\")."]);
             return Page();
         }
-        var result = await staff.CreateFirstOwnerAsync(Input.Email, Input.Password, AuditLog.Admin(Input.Email.Trim().ToLowerInvariant()), HttpContext.RequestAborted);
+        var result = await staff.CreateFirstOwnerAsync(Input.Email, Input.Password, AuditLog.Admin(Input.Email.Trim().ToLowerInvariant()),
+            HttpContext.RequestAborted);
         if (result.Outcome == StaffOutcome.SetupDone) return NotFound();
         if (!result.Succeeded)
         {

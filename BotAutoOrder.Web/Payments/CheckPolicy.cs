@@ -8,7 +8,8 @@ namespace BotAutoOrder.Web.Payments;
 /// the answer of a call made after it arrived) instead of asking again; otherwise it is answered
 /// <see cref="ConfirmationStatus.Throttled"/> at once.
 /// </summary>
-public sealed record CheckPolicy(TimeSpan MinInterval, bool WaitForWindow, long? ExpectedAmount = null, string? ExpectedTxnId = null, bool RefuseClosed = false)
+public sealed record CheckPolicy(TimeSpan MinInterval, bool WaitForWindow, long? ExpectedAmount = null, string? ExpectedTxnId = null,
+    bool RefuseClosed = false)
 {
     /// <summary>Pakasir allows about one status call per 4 s per transaction.</summary>
     public static readonly TimeSpan GatewayPace = TimeSpan.FromSeconds(4);

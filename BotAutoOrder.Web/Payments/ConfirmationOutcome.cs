@@ -20,4 +20,5 @@ public enum ConfirmationStatus
     Closed,
 }
 
-public sealed record ConfirmationOutcome(ConfirmationStatus Status, PaymentApplyResult? Applied = null, PaymentStatus? GatewayStatus = null, string? Detail = null);
+public sealed record ConfirmationOutcome(ConfirmationStatus Status, PaymentApplyResult? Applied = null, PaymentStatus? GatewayStatus = null,
+    string? Detail = null);

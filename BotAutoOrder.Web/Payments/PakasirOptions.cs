@@ -34,7 +34,8 @@ public sealed class PakasirOptions
         (string.IsNullOrWhiteSpace(Project) || string.IsNullOrWhiteSpace(ApiKey) ? PakasirMode.Simulator : PakasirMode.Live);
 
     /// <summary>The project slug in force (the simulator has its own).</summary>
-    public string EffectiveProject => EffectiveMode == PakasirMode.Simulator && string.IsNullOrWhiteSpace(Project) ? SimulatorProject : Project;
+    public string EffectiveProject => EffectiveMode == PakasirMode.Simulator && string.IsNullOrWhiteSpace(Project) ? SimulatorProject
+        : Project;
 
     public string EffectiveApiKey => EffectiveMode == PakasirMode.Simulator && string.IsNullOrWhiteSpace(ApiKey) ? SimulatorApiKey : ApiKey;
 }

@@ -34,7 +34,8 @@ public sealed class PakasirOptionsValidator(IConfiguration config) : IValidateOp
                 .Where(k => string.IsNullOrWhiteSpace(k.Item2)).Select(k => k.Item1).ToList();
             if (missing.Count > 0)
                 errors.Add($"{string.Join(" and ", missing)} must be set when the bot is real (Telegram mode {telegram}): without " +
-                    "them nobody can pay. Set them (Pakasir:Mode=Live), or set Pakasir:Mode=Simulator explicitly for a test shop whose payments are fake.");
+                    "them nobody can pay. Set them (Pakasir:Mode=Live), or set Pakasir:Mode=Simulator explicitly for a test shop whose " +
+                        "payments are fake.");
         }
         if (telegram == TelegramMode.Playground && o.EffectiveMode == PakasirMode.Live)
             errors.Add("Pakasir runs Live (Pakasir:Project/Pakasir:ApiKey or Pakasir:Mode=Live) but Telegram is in Playground mode " +

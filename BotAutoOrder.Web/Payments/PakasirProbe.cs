@@ -22,7 +22,8 @@ internal static class PakasirProbe
                 var (ok, outcome) = code switch
                 {
                     >= 200 and < 300 => (true, $"answered {code}"),
-                    401 or 403 => (false, $"answered {code}: the API key or project was refused (check Pakasir:ApiKey and Pakasir:Project)"),
+                    401 or 403 => (false,
+                        $"answered {code}: the API key or project was refused (check Pakasir:ApiKey and Pakasir:Project)"),
                     >= 500 => (false, $"answered {code}: the gateway has a problem"),
                     _ => (true, $"answered {code}"),
                 };

@@ -77,11 +77,13 @@ public sealed class PakasirV2Client : IPaymentGateway
 
     /// <summary>Reachability probe (System page): the public fee endpoint, which touches no transaction.</summary>
     public Task<GatewayProbe> ProbeAsync(CancellationToken ct) =>
-        PakasirProbe.SendAsync(_transport.Http, new HttpRequestMessage(HttpMethod.Get, "payment-fee/10000"), "GET /api/v2/payment-fee/10000", ct);
+        PakasirProbe.SendAsync(_transport.Http, new HttpRequestMessage(HttpMethod.Get, "payment-fee/10000"),
+            "GET /api/v2/payment-fee/10000", ct);
 
     private static string RequireTxnId(GatewayReference reference, string operation) =>
         string.IsNullOrWhiteSpace(reference.TxnId)
-            ? throw new PaymentGatewayException($"Pakasir {operation}: V2 needs the txn_id of order {reference.OrderId}.", isTransient: false)
+            ? throw new PaymentGatewayException($"Pakasir {operation}: V2 needs the txn_id of order {reference.OrderId}.",
+                isTransient: false)
             : reference.TxnId;
 
     private static string Esc(string segment) => Uri.EscapeDataString(segment);

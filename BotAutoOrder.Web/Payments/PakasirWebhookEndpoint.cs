@@ -96,7 +96,8 @@ public static class PakasirWebhookEndpoint
         ConfirmationOutcome outcome;
         try
         {
-            outcome = await confirmer.ConfirmAsync(note.OrderId, AuditLog.Gateway, abort.Token, CheckPolicy.ForWebhook(note.Amount, note.TxnId));
+            outcome = await confirmer.ConfirmAsync(note.OrderId, AuditLog.Gateway, abort.Token,
+                CheckPolicy.ForWebhook(note.Amount, note.TxnId));
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
@@ -107,8 +108,11 @@ public static class PakasirWebhookEndpoint
         {
             ConfirmationStatus.Applied => Results.Ok(new { result = outcome.Applied!.Outcome.ToString() }),
             ConfirmationStatus.Unknown => Results.NotFound(new { error = "unknown order" }),
-            ConfirmationStatus.NotCompleted => Results.Conflict(new { error = "the gateway does not report this payment as completed", status = outcome.GatewayStatus?.ToString() }),
-            ConfirmationStatus.Closed => Results.Conflict(new { error = "the transaction is closed at the gateway", status = outcome.GatewayStatus?.ToString() }),
+            ConfirmationStatus.NotCompleted =>
+                Results.Conflict(new { error = "the gateway does not report this payment as completed",
+                status = outcome.GatewayStatus?.ToString() }),
+            ConfirmationStatus.Closed =>
+                Results.Conflict(new { error = "the transaction is closed at the gateway", status = outcome.GatewayStatus?.ToString() }),
             ConfirmationStatus.Mismatch => Results.UnprocessableEntity(new { error = "payment does not match", detail = outcome.Detail }),
             _ => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
         };

@@ -36,7 +36,8 @@ public static class PakasirWebhookParser
             return false;
         }
         if (!PakasirJson.TryOptionalBool(root, "is_sandbox", out var sandbox)) { error = "is_sandbox is not a boolean"; return false; }
-        if (!PakasirJson.TryOptionalTime(root, "completed_at", out var completedAt)) { error = "completed_at is not an RFC 3339 time"; return false; }
+        if (!PakasirJson.TryOptionalTime(root, "completed_at", out var completedAt)) { error =
+            "completed_at is not an RFC 3339 time"; return false; }
 
         var txnId = PakasirJson.String(root, "txn_id");
         var project = PakasirJson.String(root, "project");

@@ -23,7 +23,8 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private int _failuresInARow;
 
-    public async Task<ConfirmationOutcome> ConfirmAsync(string gatewayOrderId, string actor, CancellationToken ct, CheckPolicy? policy = null)
+    public async Task<ConfirmationOutcome> ConfirmAsync(string gatewayOrderId, string actor, CancellationToken ct,
+        CheckPolicy? policy = null)
     {
         var arrivedAt = clock.GetUtcNow().UtcDateTime;
         while (true)
@@ -43,7 +44,8 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
                     return new ConfirmationOutcome(ConfirmationStatus.Mismatch, Detail: contradiction);
                 }
                 if (payment.AppliedAtUtc is not null)
-                    return new ConfirmationOutcome(ConfirmationStatus.Applied, new PaymentApplyResult(PaymentApplyOutcome.AlreadyApplied, payment.Id, payment.OrderId, payment.DepositId));
+                    return new ConfirmationOutcome(ConfirmationStatus.Applied,
+                        new PaymentApplyResult(PaymentApplyOutcome.AlreadyApplied, payment.Id, payment.OrderId, payment.DepositId));
                 if (policy is { RefuseClosed: true } && payment.Status is PaymentStatus.Expired or PaymentStatus.Cancelled)
                     return new ConfirmationOutcome(ConfirmationStatus.Closed, GatewayStatus: payment.Status);
 
@@ -71,7 +73,8 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
         }
     }
 
-    private async Task<ConfirmationOutcome> AskAndApplyAsync(IServiceProvider services, Payment payment, string actor, DateTime askedAt, CancellationToken ct)
+    private async Task<ConfirmationOutcome> AskAndApplyAsync(IServiceProvider services, Payment payment, string actor, DateTime askedAt,
+        CancellationToken ct)
     {
         var gatewayOrderId = payment.GatewayOrderId;
         var payments = services.GetRequiredService<PaymentService>();
@@ -86,7 +89,8 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
             log.LogWarning("Status check for {OrderId} failed: {Error}", gatewayOrderId, e.Message);
             if (Interlocked.Increment(ref _failuresInARow) == StreakAlert)
                 log.LogError("Pakasir status API failed {Count} times in a row; last error: {Error}", StreakAlert, e.Message);
-            await services.GetRequiredService<GatewayAnswers>().RecordCheckFailedAsync(payment.Id, askedAt, ct); // a failed call still counts against the pace
+            await services.GetRequiredService<GatewayAnswers>().RecordCheckFailedAsync(payment.Id, askedAt,
+                ct); // a failed call still counts against the pace
             return new ConfirmationOutcome(ConfirmationStatus.GatewayUnavailable, Detail: e.Message);
         }
         Interlocked.Exchange(ref _failuresInARow, 0);
@@ -101,7 +105,8 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
         if (status.Status != PaymentStatus.Completed)
             return new ConfirmationOutcome(ConfirmationStatus.NotCompleted, GatewayStatus: status.Status);
 
-        var applied = await payments.ApplyCompletedAsync(payment.GatewayOrderId, status.Amount, status.CompletedAtUtc, actor, status.RawJson, ct);
+        var applied = await payments.ApplyCompletedAsync(payment.GatewayOrderId, status.Amount, status.CompletedAtUtc, actor,
+            status.RawJson, ct);
         log.LogInformation("Payment {OrderId} confirmed by the gateway: {Outcome}", gatewayOrderId, applied.Outcome);
         if (applied.Outcome is not (PaymentApplyOutcome.AlreadyApplied or PaymentApplyOutcome.Unknown or PaymentApplyOutcome.AmountMismatch))
             metrics.PaymentConfirmed(actor);
@@ -124,7 +129,8 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, IOptions<Pakas
     {
         var o = options.Value;
         if (!string.Equals(status.OrderId, payment.GatewayOrderId, StringComparison.Ordinal)) return "order id differs";
-        if (status.Project is { Length: > 0 } project && !string.Equals(project, o.EffectiveProject, StringComparison.Ordinal)) return "project differs";
+        if (status.Project is { Length: > 0 } project
+            && !string.Equals(project, o.EffectiveProject, StringComparison.Ordinal)) return "project differs";
         if (status.IsSandbox && o.EffectiveMode == PakasirMode.Live) return "sandbox transaction while live";
         if (payment.TxnId is { } txn && status.TxnId is { } theirs && txn != theirs) return "transaction id differs";
         return null;

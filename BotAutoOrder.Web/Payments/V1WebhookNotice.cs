@@ -13,8 +13,10 @@ public sealed class V1WebhookNotice(IOptions<PakasirOptions> options, ILogger<V1
         var o = options.Value;
         if (o.EffectiveMode == PakasirMode.Live && o.ApiVersion == PakasirApiVersion.V1)
             log.LogWarning(string.IsNullOrEmpty(o.WebhookSecret)
-                ? "Pakasir V1 webhooks are unauthenticated: each one is only a hint, re-checked through the status API, which is what is trusted."
-                : "Pakasir V1 webhooks are unauthenticated (V1 sends no X-Secret): each one is re-checked through the status API; a ?secret= on the webhook URL is verified when present.");
+                ? "Pakasir V1 webhooks are unauthenticated: each one is only a hint, re-checked through the status API, which is what is " +
+                    "trusted."
+                : "Pakasir V1 webhooks are unauthenticated (V1 sends no X-Secret): each one is re-checked through the status API; a " +
+                    "?secret= on the webhook URL is verified when present.");
         return Task.CompletedTask;
     }
 

@@ -19,14 +19,16 @@ internal sealed partial record BotApiRequest(string Method, JsonObject Parameter
     [GeneratedRegex("/file/bot[^/]+/(?<path>.+)$")]
     private static partial Regex FilePath();
 
-    public string? Str(string name) => Parameters[name] is { } node ? node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString() : null;
+    public string? Str(string name) => Parameters[name] is { } node ? node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>()
+        : node.ToJsonString() : null;
 
     public long? Long(string name) => long.TryParse(Str(name), out var value) ? value : null;
 
     public bool Bool(string name) => Parameters[name] is { } node && (node.GetValueKind() == JsonValueKind.True || Str(name) == "true");
 
     /// <summary>The method name, or null when the path is not a Bot API method call.</summary>
-    public static string? MethodOf(Uri uri) => MethodPath().Match(uri.AbsolutePath) is { Success: true } m ? m.Groups["method"].Value : null;
+    public static string? MethodOf(Uri uri) => MethodPath().Match(uri.AbsolutePath) is { Success: true } m ? m.Groups["method"].Value
+        : null;
 
     /// <summary>The <c>file_path</c> of a <c>{base}/file/bot{token}/{file_path}</c> download, or null.</summary>
     public static string? FilePathOf(Uri uri) =>

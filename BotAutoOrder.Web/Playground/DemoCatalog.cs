@@ -45,10 +45,12 @@ public static class DemoCatalog
             db.Products.Add(product);
             await db.SaveChangesAsync(ct);
             for (var i = 1; i <= 12; i++)
-                db.StockItems.Add(new StockItem(product.Id, cipher.Seal($"demo-{p.Code.ToLowerInvariant()}-{i:00}@toko.test | pass: Demo#{i:00}{p.Code[..2]}"), now));
+                db.StockItems.Add(new StockItem(product.Id,
+                    cipher.Seal($"demo-{p.Code.ToLowerInvariant()}-{i:00}@toko.test | pass: Demo#{i:00}{p.Code[..2]}"), now));
         }
         db.Vouchers.Add(new Voucher("DEMO10", VoucherKind.Percent, 10, now));
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.Job("demo"), AuditActions.DemoSeeded, "Catalog", null, new { products = products.Length });
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.Job("demo"), AuditActions.DemoSeeded, "Catalog", null,
+            new { products = products.Length });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -40,7 +40,8 @@ public sealed class PlaygroundBotApi(PlaygroundStore store, ILogger<PlaygroundBo
         {
             "getme" => BotApiResult.Success(PlaygroundJson.BotUser()),
             "setwebhook" or "deletewebhook" or "setmycommands" or "deletemycommands" => BotApiResult.Success(true),
-            "getwebhookinfo" => BotApiResult.Success(new JsonObject { ["url"] = "", ["has_custom_certificate"] = false, ["pending_update_count"] = 0 }),
+            "getwebhookinfo" =>
+                BotApiResult.Success(new JsonObject { ["url"] = "", ["has_custom_certificate"] = false, ["pending_update_count"] = 0 }),
             "sendmessage" => methods.SendMessage(),
             "sendphoto" => methods.SendMedia("photo"),
             "senddocument" => methods.SendMedia("document"),

@@ -11,7 +11,9 @@ namespace BotAutoOrder.Web.Playground;
 internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest call)
 {
     private const string AttachPrefix = "attach://";
-    private const string NotModified = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+    private const string NotModified =
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content " +
+        "and reply markup of the message";
 
     public BotApiResult SendMessage()
     {
@@ -31,12 +33,15 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     {
         if (call.Long("chat_id") is not { } chatId) return BotApiResult.Fail(400, "Bad Request: chat not found");
         var caption = call.Str("caption");
-        if (caption is not null && CheckText(caption, TelegramLimits.Caption, "caption", "message caption is too long", allowEmpty: true) is { } error) return error;
+        if (caption is not null
+            && CheckText(caption, TelegramLimits.Caption, "caption", "message caption is too long",
+            allowEmpty: true) is { } error) return error;
         PlaygroundFile? file;
         // Telegram.Bot names the file part and puts "attach://<part>" in the field, as the Bot API allows.
         var reference = call.Str(kind);
         if (call.Files.TryGetValue(kind, out var upload)
-            || (reference?.StartsWith(AttachPrefix, StringComparison.Ordinal) == true && call.Files.TryGetValue(reference[AttachPrefix.Length..], out upload)))
+            || (reference?.StartsWith(AttachPrefix, StringComparison.Ordinal) == true
+                && call.Files.TryGetValue(reference[AttachPrefix.Length..], out upload)))
         {
             var limit = kind == "photo" ? TelegramLimits.PhotoBytes : TelegramLimits.DocumentBytes;
             if (upload.Bytes.Length == 0) return BotApiResult.Fail(400, $"Bad Request: file must be non-empty");
@@ -44,7 +49,8 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
             file = store.AddFile(kind, upload.FileName, ContentTypes.Of(upload.FileName, upload.ContentType, upload.Bytes), upload.Bytes);
         }
         else if (reference is not null && store.FileOf(reference) is { } known) file = known;
-        else return BotApiResult.Fail(400, "Bad Request: wrong file identifier/HTTP URL specified (the playground keeps only files uploaded to it)");
+        else return BotApiResult.Fail(400,
+            "Bad Request: wrong file identifier/HTTP URL specified (the playground keeps only files uploaded to it)");
 
         var markup = call.Parameters["reply_markup"];
         var message = store.Add(chatId, PlaygroundAuthor.Bot, m => m with
@@ -66,7 +72,8 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     public BotApiResult EditCaption()
     {
         var caption = call.Str("caption") ?? "";
-        if (CheckText(caption, TelegramLimits.Caption, "caption", "message caption is too long", allowEmpty: true) is { } error) return error;
+        if (CheckText(caption, TelegramLimits.Caption, "caption", "message caption is too long",
+            allowEmpty: true) is { } error) return error;
         return Edit(m => m.Photo is null && m.Document is null ? "Bad Request: there is no caption in the message to edit" : null,
             m => m with { Caption = caption.Length == 0 ? null : caption, ParseMode = call.Str("parse_mode") });
     }
@@ -87,8 +94,10 @@ internal sealed class PlaygroundBotMethods(PlaygroundStore store, BotApiRequest 
     /// </summary>
     private BotApiResult Edit(Func<PlaygroundMessage, string?> refuse, Func<PlaygroundMessage, PlaygroundMessage> change)
     {
-        if (call.Str("inline_message_id") is not null) return BotApiResult.Fail(400, "Bad Request: inline messages are not part of the playground");
-        if (call.Long("chat_id") is not { } chatId || call.Long("message_id") is not { } id || store.Find(chatId, (int)id) is not { } current)
+        if (call.Str("inline_message_id") is not null) return BotApiResult.Fail(400,
+            "Bad Request: inline messages are not part of the playground");
+        if (call.Long("chat_id") is not { } chatId || call.Long("message_id") is not { } id
+            || store.Find(chatId, (int)id) is not { } current)
             return BotApiResult.Fail(400, "Bad Request: message to edit not found");
         if (current.Author != PlaygroundAuthor.Bot) return BotApiResult.Fail(400, "Bad Request: message can't be edited");
         if (refuse(current) is { } reason) return BotApiResult.Fail(400, reason);

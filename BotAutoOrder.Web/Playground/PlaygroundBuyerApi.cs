@@ -25,7 +25,8 @@ public static class PlaygroundBuyerApi
 
         store.SetProfile(profile.UserId, profile);
         var message = store.Add(profile.UserId, PlaygroundAuthor.Buyer, m => m with { Text = input.Text });
-        return await RunAsync(store, pipeline, db, life, new JsonObject { ["message"] = PlaygroundJson.Message(message, profile) }, message.MessageId);
+        return await RunAsync(store, pipeline, db, life, new JsonObject { ["message"] = PlaygroundJson.Message(message, profile) },
+            message.MessageId);
     }
 
     public static async Task<IResult> ClickAsync(PlaygroundClickInput input, PlaygroundStore store, UpdatePipeline pipeline,
@@ -56,7 +57,8 @@ public static class PlaygroundBuyerApi
         AppDbContext db, IHostApplicationLifetime life)
     {
         if (!request.HasFormContentType) return Problem("send multipart/form-data with a 'photo' file");
-        if (request.ContentLength > TelegramLimits.PhotoBytes + 64 * 1024) return Problem("the photo is larger than 10 MB (Telegram's limit)");
+        if (request.ContentLength > TelegramLimits.PhotoBytes
+            + 64 * 1024) return Problem("the photo is larger than 10 MB (Telegram's limit)");
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         _ = long.TryParse(form["buyerId"], out var buyerId);
         if (ProfileOf(buyerId, form["firstName"], form["languageCode"], out var profile) is { } bad) return bad;
@@ -74,7 +76,8 @@ public static class PlaygroundBuyerApi
         store.SetProfile(profile.UserId, profile);
         var file = store.AddFile("photo", Path.GetFileName(upload.FileName), type, bytes);
         var message = store.Add(profile.UserId, PlaygroundAuthor.Buyer, m => m with { Photo = file, Caption = caption });
-        return await RunAsync(store, pipeline, db, life, new JsonObject { ["message"] = PlaygroundJson.Message(message, profile) }, message.MessageId);
+        return await RunAsync(store, pipeline, db, life, new JsonObject { ["message"] = PlaygroundJson.Message(message, profile) },
+            message.MessageId);
     }
 
     private static async Task<IResult> RunAsync(PlaygroundStore store, UpdatePipeline pipeline, AppDbContext db,
@@ -86,7 +89,8 @@ public static class PlaygroundBuyerApi
         var chatId = update.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
         var outcome = await pipeline.ProcessAsync(update, life.ApplicationStopping);
         if (outcome == UpdateOutcome.Failed)
-            store.Add(chatId, PlaygroundAuthor.System, m => m with { Text = $"⚠️ The bot failed on update {updateId}; the server log has the error." });
+            store.Add(chatId, PlaygroundAuthor.System,
+                m => m with { Text = $"⚠️ The bot failed on update {updateId}; the server log has the error." });
         return Results.Ok(new { updateId, messageId, outcome = outcome.ToString() });
     }
 

@@ -37,12 +37,14 @@ public static class PlaygroundJson
         if (m.Edited) json["edit_date"] = m.Date.ToUnixTimeSeconds();
         if (m.Text is not null) json["text"] = m.Text;
         if (m.Text is ['/', ..] && m.Author == PlaygroundAuthor.Buyer)
-            json["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = m.Text.Split(' ')[0].Length });
+            json["entities"] =
+                new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = m.Text.Split(' ')[0].Length });
         if (m.Caption is not null) json["caption"] = m.Caption;
         if (m.Photo is { } photo)
             json["photo"] = new JsonArray(new JsonObject
             {
-                ["file_id"] = photo.FileId, ["file_unique_id"] = "u" + photo.FileId, ["width"] = 512, ["height"] = 512, ["file_size"] = photo.Bytes.Length,
+                ["file_id"] = photo.FileId, ["file_unique_id"] = "u" + photo.FileId, ["width"] = 512, ["height"] = 512,
+                    ["file_size"] = photo.Bytes.Length,
             });
         if (m.Document is { } doc)
             json["document"] = new JsonObject
@@ -83,7 +85,8 @@ public static class PlaygroundJson
         if (o["remove_keyboard"] is not null) return (true, null);
         if (o["keyboard"] is not JsonArray rows) return (false, null);
         return (true, rows.OfType<JsonArray>()
-            .Select(row => (IReadOnlyList<string>)row.Select(b => b is JsonObject k ? k["text"]?.ToString() ?? "" : b?.ToString() ?? "").ToList())
+            .Select(row => (IReadOnlyList<string>)row.Select(b => b is JsonObject k ? k["text"]?.ToString() ?? "" : b?.ToString()
+                ?? "").ToList())
             .ToList());
     }
 }

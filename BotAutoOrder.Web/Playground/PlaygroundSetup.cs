@@ -21,12 +21,14 @@ public static class PlaygroundSetup
         var mode = (config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new()).EffectiveMode;
         if (mode != TelegramMode.Playground) return services;
 
-        services.AddHttpClient(TelegramSetup.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PlaygroundBotApi>());
+        services.AddHttpClient(TelegramSetup.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+            sp.GetRequiredService<PlaygroundBotApi>());
         // The page polls every second: a successful poll is not worth a request log line.
         services.PostConfigure<RequestLoggingOptions>(o =>
         {
             var level = o.GetLevel;
-            o.GetLevel = (http, ms, error) => error is null && http.Response.StatusCode < 400 && http.Request.Path.StartsWithSegments(Path + "/api/chat")
+            o.GetLevel = (http, ms, error) => error is null && http.Response.StatusCode < 400
+                && http.Request.Path.StartsWithSegments(Path + "/api/chat")
                 ? LogEventLevel.Verbose
                 : level(http, ms, error);
         });

@@ -52,7 +52,8 @@ public sealed class PlaygroundStore(TimeProvider clock)
     public PlaygroundMessage? Find(long chatId, int messageId)
     {
         lock (_lock)
-            return _chats.TryGetValue(chatId, out var chat) ? chat.Messages.FirstOrDefault(m => m.MessageId == messageId && !m.Deleted) : null;
+            return _chats.TryGetValue(chatId, out var chat) ? chat.Messages.FirstOrDefault(m => m.MessageId == messageId && !m.Deleted)
+                : null;
     }
 
     /// <summary>Replaces a live message (an edit or a deletion); null when it does not exist (any more).</summary>

@@ -15,7 +15,8 @@ public static class PlaygroundViews
         ["playground.css"] = "text/css; charset=utf-8",
     };
 
-    /// <summary>The page renders bot HTML itself, tag by tag; the policy is a second line of defence (no inline script, no foreign origin).</summary>
+    /// <summary>The page renders bot HTML itself, tag by tag; the policy is a second line of defence (no inline script, no foreign
+    /// origin).</summary>
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -35,7 +36,8 @@ public static class PlaygroundViews
         return Results.Bytes(buffer.ToArray(), type);
     }
 
-    /// <summary>The chat's changes after <paramref name="after"/>: messages (edited in place, deleted as tombstones), toasts, reply keyboard.</summary>
+    /// <summary>The chat's changes after <paramref name="after"/>: messages (edited in place, deleted as tombstones), toasts, reply
+    /// keyboard.</summary>
     public static IResult Chat(long? buyer, long? after, PlaygroundStore store)
     {
         if (buyer is not > 0) return Results.BadRequest(new { error = "buyer (a positive Telegram user id) is required" });
@@ -55,7 +57,8 @@ public static class PlaygroundViews
                 parseMode = m.ParseMode,
                 edited = m.Edited,
                 deleted = m.Deleted,
-                inlineKeyboard = m.InlineKeyboard.Select(r => r.Select(b => new { text = b.Text, callbackData = b.CallbackData, url = b.Url })),
+                inlineKeyboard =
+                    m.InlineKeyboard.Select(r => r.Select(b => new { text = b.Text, callbackData = b.CallbackData, url = b.Url })),
                 photo = m.Photo is { } p ? new { url = p.Url, name = p.FileName } : null,
                 document = m.Document is { } d ? new { url = d.Url, name = d.FileName, size = d.Bytes.Length } : null,
             }),

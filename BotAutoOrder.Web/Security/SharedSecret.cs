@@ -10,6 +10,7 @@ public static class SharedSecret
     {
         if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(given)) return false;
         // Hash both so the comparison takes the same time whatever the lengths.
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(given)));
     }
 }

@@ -26,12 +26,15 @@ public sealed class AdminNotices(AppDbContext db, StoreTime time)
                     : payload.Reason switch
                     {
                         "credited" => "⚠️ <b>Pembayaran terlambat → saldo</b>\nStok sudah habis; dana masuk ke saldo pembeli.\n",
-                        "paid-twice" => "⚠️ <b>Pembayaran ganda → saldo</b>\nPesanan sudah lunas/dikembalikan dengan cara lain; pembayaran QRIS masuk ke saldo pembeli.\n",
+                        "paid-twice" =>
+                            "⚠️ <b>Pembayaran ganda → saldo</b>\nPesanan sudah lunas/dikembalikan dengan cara lain; pembayaran QRIS " +
+                            "masuk ke saldo pembeli.\n",
                         _ => "⚠️ <b>Pembayaran terlambat → terkirim</b>\n",
                     });
                 sb.Append($"🧾 <code>{Html.Escape(order.InvoiceCode)}</code> · <b>{Rupiah.Display(order.Total)}</b>\n");
                 if (payload.Reason is "credited" or "paid-twice"
-                    && await db.BalanceEntries.Where(e => e.Reference == order.InvoiceCode && e.Kind == Domain.Balances.BalanceEntryKind.LatePaymentCredit)
+                    && await db.BalanceEntries.Where(e => e.Reference == order.InvoiceCode
+                        && e.Kind == Domain.Balances.BalanceEntryKind.LatePaymentCredit)
                         .Select(e => (long?)e.Amount).FirstOrDefaultAsync(ct) is { } credited)
                     sb.Append($"💰 Masuk saldo: <b>{Rupiah.Display(credited)}</b>\n");
                 sb.Append($"👤 {Html.Escape(buyer.DisplayName)}{(buyer.Username is null ? "" : " @" + Html.Escape(buyer.Username))} (<code>{buyer.TelegramUserId}</code>)\n");

@@ -85,7 +85,8 @@ public static class CallbackData
     public static byte[] SearchBytes(string query)
     {
         var text = query;
-        while (System.Text.Encoding.UTF8.GetByteCount(text) > MaxSearchBytes) text = text[..^(char.IsLowSurrogate(text[^1]) && text.Length > 1 ? 2 : 1)];
+        while (System.Text.Encoding.UTF8.GetByteCount(text) > MaxSearchBytes) text =
+            text[..^(char.IsLowSurrogate(text[^1]) && text.Length > 1 ? 2 : 1)];
         return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
@@ -105,7 +106,8 @@ public static class CallbackData
     public static bool TryInt(string[] args, int index, out int value)
     {
         value = 0;
-        return args.Length > index && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 0 and <= 1_000_000;
+        return args.Length > index && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out value)
+            && value is >= 0 and <= 1_000_000;
     }
 
     private static string Join(string verb, params long[] args) =>

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Telegram;
 
-/// <summary>The sellers' notice of a new warranty claim (Indonesian, every inserted value escaped), sent through <see cref="AdminNotices"/>.</summary>
+/// <summary>The sellers' notice of a new warranty claim (Indonesian, every inserted value escaped), sent through <see
+/// cref="AdminNotices"/>.</summary>
 public static class ClaimNotice
 {
     public static async Task<string> RenderAsync(AppDbContext db, StoreTime time, long claimId, CancellationToken ct)

@@ -16,7 +16,8 @@ public sealed class OutboxSender(IEnumerable<IOutboxRenderer> renderers, ITelegr
 
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        if (!_byKind.TryGetValue(message.Kind, out var renderer)) return new SendResult(SendOutcome.Rejected, Error: $"unknown outbox kind '{message.Kind}'");
+        if (!_byKind.TryGetValue(message.Kind, out var renderer)) return new SendResult(SendOutcome.Rejected,
+            Error: $"unknown outbox kind '{message.Kind}'");
         if (await renderer.WhyNotAsync(message, ct) is { } refused) return new SendResult(SendOutcome.Rejected, Error: refused);
         await renderer.SendAsync(message, message.Bot == OutboxBot.Owner ? ownerBot.Client : bot, ct);
         return SendResult.Ok;

@@ -18,7 +18,8 @@ public sealed class OwnerAlertSink : ILogEventSink
     public void Emit(LogEvent logEvent)
     {
         if (logEvent.Level < LogEventLevel.Error) return;
-        if (logEvent.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains(nameof(OwnerAlertWorker))) return;
+        if (logEvent.Properties.TryGetValue("SourceContext", out var source)
+            && source.ToString().Contains(nameof(OwnerAlertWorker))) return;
         _channel.Writer.TryWrite(logEvent);
     }
 }

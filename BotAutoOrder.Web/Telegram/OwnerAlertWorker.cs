@@ -35,7 +35,8 @@ public sealed class OwnerAlertWorker(OwnerAlertSink sink, IServiceScopeFactory s
             var text = e.RenderMessage();
             if (text.Length > 1500) text = text[..1500] + "…";
             var html = $"🚨 <b>Error</b> di <code>{Html.Escape(source)}</code>\n{Html.Escape(text)}" +
-                       (e.Exception is { } ex ? $"\n<code>{Html.Escape(ex.GetType().Name)}: {Html.Escape(ex.Message.Length > 300 ? ex.Message[..300] : ex.Message)}</code>" : "") +
+                       (e.Exception is { } ex
+                           ? $"\n<code>{Html.Escape(ex.GetType().Name)}: {Html.Escape(ex.Message.Length > 300 ? ex.Message[..300] : ex.Message)}</code>" : "") +
                        Html.Escape(repeats);
             try
             {

@@ -21,7 +21,8 @@ public sealed class PollingService(ITelegramBotClient bot, UpdatePipeline pipeli
                     webhookRemoved = true;
                     log.LogInformation("Polling mode: webhook removed, polling getUpdates");
                 }
-                var updates = await bot.GetUpdates(offset, limit: 100, timeout: 30, allowedUpdates: AllowedUpdates.List, cancellationToken: stop);
+                var updates = await bot.GetUpdates(offset, limit: 100, timeout: 30, allowedUpdates: AllowedUpdates.List,
+                    cancellationToken: stop);
                 foreach (var update in updates)
                 {
                     await pipeline.ProcessAsync(update, stop);

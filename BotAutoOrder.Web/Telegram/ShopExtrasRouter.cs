@@ -19,7 +19,8 @@ public sealed class ShopExtrasRouter(RestockScreen restock, SearchScreen search,
             case CallbackData.SearchVerb when CallbackData.TrySearch(args, out var query, out var page):
                 await search.ShowAsync(buyer, query, page, ct);
                 return true;
-            case CallbackData.ReviewVerb when CallbackData.TryLong(args, 0, out var orderId) && CallbackData.TryLong(args, 1, out var reviewed)
+            case CallbackData.ReviewVerb when CallbackData.TryLong(args, 0, out var orderId)
+                && CallbackData.TryLong(args, 1, out var reviewed)
                                               && CallbackData.TryInt(args, 2, out var stars):
                 await testimonials.RateAsync(buyer, orderId, reviewed, stars, ct);
                 return true;

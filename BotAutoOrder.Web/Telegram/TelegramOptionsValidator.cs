@@ -41,9 +41,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             if (!string.IsNullOrWhiteSpace(o.BotToken))
                 errors.Add("Telegram:Mode is Playground but Telegram:BotToken is set: remove Telegram:Mode (or the token).");
             if (!string.IsNullOrWhiteSpace(o.PublicUrl))
-                errors.Add("Telegram:PublicUrl is set but Telegram:BotToken is empty: a public shop does not run in Playground mode. Set Telegram:BotToken (or remove Telegram:PublicUrl).");
+                errors.Add("Telegram:PublicUrl is set but Telegram:BotToken is empty: a public shop does not run in Playground mode. Set " +
+                    "Telegram:BotToken (or remove Telegram:PublicUrl).");
             if (!string.IsNullOrWhiteSpace(o.WebhookSecret))
-                errors.Add("Telegram:WebhookSecret is set but Telegram:BotToken is empty: a public shop does not run in Playground mode. Set Telegram:BotToken (or remove Telegram:WebhookSecret).");
+                errors.Add("Telegram:WebhookSecret is set but Telegram:BotToken is empty: a public shop does not run in Playground mode. " +
+                    "Set Telegram:BotToken (or remove Telegram:WebhookSecret).");
         }
         foreach (var (key, value) in new[] { ("Telegram:AdminIds", o.AdminIds), ("Telegram:OwnerIds", o.OwnerIds) })
         {

@@ -66,7 +66,8 @@ public sealed class UpdateHandler(
             case "/voucher" when argument.Length > 0:
                 await cart.ApplyVoucherAsync(buyer, argument, ct);
                 return;
-            case "/deposit" when long.TryParse(argument.Replace(".", "").Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var amount):
+            case "/deposit" when long.TryParse(argument.Replace(".", "").Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture,
+                out var amount):
                 await account.StartDepositAsync(buyer, amount, ct);
                 return;
             case "/help":
@@ -74,8 +75,10 @@ public sealed class UpdateHandler(
                 return;
         }
         var button = text.Length > 0 ? await menu.MatchAsync(text, ct) : null;
-        if (button is null && command.Length == 0 && await claims.TryTakeInputAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
-        if (button is null && command.Length == 0 && await terms.TrySubmitAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
+        if (button is null && command.Length == 0
+            && await claims.TryTakeInputAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
+        if (button is null && command.Length == 0
+            && await terms.TrySubmitAsync(buyer, text.Length > 0 ? text : message.Caption, photo, ct)) return;
         if (button == BotTextCatalog.MenuProducts) await start.ShowCategoriesAsync(buyer.ChatId, buyer.Lang, ct);
         else if (button == BotTextCatalog.MenuCart) await cart.ShowAsync(buyer, ct);
         else if (button == BotTextCatalog.MenuBalance) await account.ShowBalanceAsync(buyer, 0, ct);
@@ -89,7 +92,8 @@ public sealed class UpdateHandler(
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken ct)
     {
         var customer = await customers.UpsertAsync(ProfileOf(query.From), ct);
-        var buyer = new BuyerContext(bot, texts, customer, query.Message?.Chat.Id ?? query.From.Id, BotTexts.LanguageFor(customer.LanguageCode), query, ct);
+        var buyer = new BuyerContext(bot, texts, customer, query.Message?.Chat.Id ?? query.From.Id,
+            BotTexts.LanguageFor(customer.LanguageCode), query, ct);
         try
         {
             if (customer.IsBlocked)
@@ -135,17 +139,22 @@ public sealed class UpdateHandler(
             case CallbackData.Checkout: await checkout.ShowChoiceAsync(buyer, ct); return true;
             case CallbackData.PayVerb when args is ["q"]: await checkout.PayAsync(buyer, PaymentMethod.Qris, ct); return true;
             case CallbackData.PayVerb when args is ["b"]: await checkout.PayAsync(buyer, PaymentMethod.Balance, ct); return true;
-            case CallbackData.StatusVerb when CallbackData.TryLong(args, 0, out id): await checkout.CheckStatusAsync(buyer, id, ct); return true;
+            case CallbackData.StatusVerb when CallbackData.TryLong(args, 0, out id): await checkout.CheckStatusAsync(buyer, id,
+                ct); return true;
             case CallbackData.CancelVerb when CallbackData.TryLong(args, 0, out id): await checkout.CancelAsync(buyer, id, ct); return true;
             case CallbackData.Orders: await account.ShowOrdersAsync(buyer, CallbackData.TryInt(args, 0, out n) ? n : 0, ct); return true;
-            case CallbackData.OrderVerb when CallbackData.TryLong(args, 0, out id): await account.ShowOrderAsync(buyer, id, ct); return true;
+            case CallbackData.OrderVerb when CallbackData.TryLong(args, 0, out id): await account.ShowOrderAsync(buyer, id,
+                ct); return true;
             case CallbackData.ResendVerb when CallbackData.TryLong(args, 0, out id): await account.ResendAsync(buyer, id, ct); return true;
             case CallbackData.Balance: await account.ShowBalanceAsync(buyer, CallbackData.TryInt(args, 0, out n) ? n : 0, ct); return true;
-            case CallbackData.DepositVerb when CallbackData.TryLong(args, 0, out id): await account.StartDepositAsync(buyer, id, ct); return true;
-            case CallbackData.DepositStatusVerb when CallbackData.TryLong(args, 0, out id): await account.DepositStatusAsync(buyer, id, ct); return true;
+            case CallbackData.DepositVerb when CallbackData.TryLong(args, 0, out id): await account.StartDepositAsync(buyer, id,
+                ct); return true;
+            case CallbackData.DepositStatusVerb when CallbackData.TryLong(args, 0, out id): await account.DepositStatusAsync(buyer, id,
+                ct); return true;
             case CallbackData.TermsVerb when CallbackData.TryLong(args, 0, out id) && CallbackData.TryLong(args, 1, out var productId):
                 await terms.StartAsync(buyer, id, productId, ct); return true;
-            case CallbackData.ReplaceProofVerb when CallbackData.TryLong(args, 0, out id): await terms.ReplaceAsync(buyer, id, ct); return true;
+            case CallbackData.ReplaceProofVerb when CallbackData.TryLong(args, 0, out id): await terms.ReplaceAsync(buyer, id,
+                ct); return true;
             default: return await claims.RouteAsync(buyer, verb, args, ct) || await extras.TryRouteAsync(buyer, verb, args, ct);
         }
     }
@@ -157,7 +166,8 @@ public sealed class UpdateHandler(
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.TelegramUserId == update.From.Id, ct);
         if (customer is null) return;
         if (kicked) customer.MarkUnreachable();
-        else customer.UpdateProfile(update.From.FirstName, update.From.LastName, update.From.Username, update.From.LanguageCode, DateTime.SpecifyKind(update.Date, DateTimeKind.Utc));
+        else customer.UpdateProfile(update.From.FirstName, update.From.LastName, update.From.Username, update.From.LanguageCode,
+            DateTime.SpecifyKind(update.Date, DateTimeKind.Utc));
         await db.SaveChangesAsync(ct);
         log.LogInformation("Buyer {UserId} {Change} the bot", update.From.Id, kicked ? "blocked" : "unblocked");
     }

@@ -72,7 +72,8 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, TimeProvider clo
             var stored = await db.Customers.Where(c => c.TelegramUserId == from.Id).Select(c => c.LanguageCode).FirstOrDefaultAsync(ct);
             var text = await scope.ServiceProvider.GetRequiredService<BotTexts>()
                 .RenderAsync(BotTextCatalog.GenericError, BotTexts.LanguageFor(stored ?? from.LanguageCode), ct);
-            await scope.ServiceProvider.GetRequiredService<ITelegramBotClient>().SendMessage(chatId, text, ParseMode.Html, cancellationToken: ct);
+            await scope.ServiceProvider.GetRequiredService<ITelegramBotClient>().SendMessage(chatId, text, ParseMode.Html,
+                cancellationToken: ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -48,7 +48,8 @@ public sealed class BackupWorker(WorkerLease lease, IServiceScopeFactory scopes,
             var (file, header) = await folder.WriteAsync(scope.ServiceProvider.GetRequiredService<BackupService>(), now, ct);
             var pruned = folder.Prune(now.AddDays(-settings.BackupRetentionDays));
             _lastFailureUtc = null;
-            log.LogInformation("Scheduled backup {File} written ({Rows} rows); {Pruned} old backup(s) deleted", file, header.TotalRows, pruned.Count);
+            log.LogInformation("Scheduled backup {File} written ({Rows} rows); {Pruned} old backup(s) deleted", file, header.TotalRows,
+                pruned.Count);
             await AlertAsync($"💾 Backup OK: <code>{WebUtility.HtmlEncode(Path.GetFileName(file))}</code>, {header.TotalRows} rows, " +
                              $"{new FileInfo(file).Length / 1024} KB. {pruned.Count} old backup(s) deleted.", ct);
             return BackupRunOutcome.Written;
@@ -57,7 +58,8 @@ public sealed class BackupWorker(WorkerLease lease, IServiceScopeFactory scopes,
         {
             _lastFailureUtc = now;
             log.LogError(e, "Scheduled backup into {Folder} failed", folder.Path);
-            await AlertAsync($"⚠️ Backup FAILED into <code>{WebUtility.HtmlEncode(folder.Path)}</code>: {WebUtility.HtmlEncode(e.Message)}", ct);
+            await AlertAsync($"⚠️ Backup FAILED into <code>{WebUtility.HtmlEncode(folder.Path)}</code>: {WebUtility.HtmlEncode(e.Message)}",
+                ct);
             return BackupRunOutcome.Failed;
         }
     }

@@ -14,7 +14,8 @@ namespace BotAutoOrder.Web.Workers;
 /// gateway one last time first, so a payment whose webhook was lost is applied rather than expired; then cancels the
 /// transaction at the gateway and releases the reservation.
 /// </summary>
-public sealed class ExpiryWorker(WorkerLease lease, IServiceScopeFactory scopes, PaymentConfirmer confirmer, IOptions<WorkerOptions> options,
+public sealed class ExpiryWorker(WorkerLease lease, IServiceScopeFactory scopes, PaymentConfirmer confirmer,
+    IOptions<WorkerOptions> options,
     TimeProvider clock, ILogger<ExpiryWorker> log) : LeasedWorker(lease, clock, log)
 {
     private static readonly string Actor = AuditLog.Job("expiry");

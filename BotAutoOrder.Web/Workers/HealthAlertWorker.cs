@@ -7,7 +7,8 @@ namespace BotAutoOrder.Web.Workers;
 /// Runs the readiness checks every minute in each instance and logs an error when they start failing (which reaches the
 /// owner through <see cref="Telegram.OwnerAlertWorker"/>), and a warning when they recover. Only transitions are logged.
 /// </summary>
-public sealed class HealthAlertWorker(HealthCheckService health, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<HealthAlertWorker> log)
+public sealed class HealthAlertWorker(HealthCheckService health, IOptions<WorkerOptions> options, TimeProvider clock,
+    ILogger<HealthAlertWorker> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -22,7 +23,9 @@ public sealed class HealthAlertWorker(HealthCheckService health, IOptions<Worker
                 var now = report.Status == HealthStatus.Healthy;
                 if (healthy && !now)
                     log.LogError("Health check failed: {Problems}",
-                        string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
+                        string.Join("; ",
+                            report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e =>
+                            $"{e.Key}: {e.Value.Description}")));
                 else if (!healthy && now)
                     log.LogWarning("Health check recovered");
                 healthy = now;

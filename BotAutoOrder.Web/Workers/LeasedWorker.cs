@@ -48,7 +48,8 @@ public abstract class LeasedWorker(WorkerLease lease, TimeProvider clock, ILogge
             }
             catch (LeaseLostException e)
             {
-                logger.LogWarning("Background job {Job} lost its lease ({Error}); stopped, will try to take it again", Job, e.InnerException?.Message);
+                logger.LogWarning("Background job {Job} lost its lease ({Error}); stopped, will try to take it again", Job,
+                    e.InnerException?.Message);
                 await Task.Delay(TimeSpan.FromSeconds(2), Clock, stop).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e)

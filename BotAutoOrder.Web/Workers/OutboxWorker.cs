@@ -19,7 +19,8 @@ namespace BotAutoOrder.Web.Workers;
 /// outcome is written with conditional updates, so it is sent and settled once. 429 → rescheduled after exactly
 /// <c>retry_after</c>; 403 → the buyer is marked unreachable and the row fails; other failures back off exponentially.
 /// </summary>
-public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes, SendGate gate, TimeProvider clock, ILogger<OutboxWorker> log)
+public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes, SendGate gate, TimeProvider clock,
+    ILogger<OutboxWorker> log)
     : LeasedWorker(lease, clock, log)
 {
     public const int MaxAttempts = OutboxRows.MaxAttempts;
@@ -51,12 +52,14 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
             take = Math.Clamp(gate.Rate / 4, 4, MaxInFlight);
             var now = Clock.GetUtcNow().UtcDateTime;
             var ready = scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now));
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now
+                    && (m.LockedUntilUtc == null || m.LockedUntilUtc < now));
             due = await ready.Where(m => m.Lane != (int)OutboxLane.PaidBulk)
                 .OrderBy(m => m.Lane).ThenBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(take).ToListAsync(ct);
             // A paid broadcast's quarter second, after everything else due: its own budget, its own slots.
             due.AddRange(await ready.Where(m => m.Lane == (int)OutboxLane.PaidBulk)
-                .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(Math.Clamp(gate.PaidRate / 4, 4, MaxPaidInFlight)).ToListAsync(ct));
+                .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m =>
+                    m.Id).Take(Math.Clamp(gate.PaidRate / 4, 4, MaxPaidInFlight)).ToListAsync(ct));
         }
         foreach (var message in due)
         {
@@ -110,7 +113,8 @@ public sealed class OutboxWorker(WorkerLease lease, IServiceScopeFactory scopes,
             var now = Clock.GetUtcNow().UtcDateTime;
             var kinds = AdminNoticeRenderer.Kinds;
             rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
-                .Where(m => m.ChatId == first.ChatId && m.Bot == OutboxBot.Shop && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now
+                .Where(m => m.ChatId == first.ChatId && m.Bot == OutboxBot.Shop && m.Status == OutboxStatus.Pending
+                    && m.NextAttemptAtUtc <= now
                             && (m.LockedUntilUtc == null || m.LockedUntilUtc < now) && kinds.Contains(m.Kind))
                 .OrderBy(m => m.Id).Take(30).ToListAsync(ct);
         }

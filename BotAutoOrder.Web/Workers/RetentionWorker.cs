@@ -33,7 +33,8 @@ public sealed class RetentionWorker(WorkerLease lease, IServiceScopeFactory scop
                 .ExecuteDeleteAsync(ct);
             if (proofs > 0)
             {
-                scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.Job("retention"), AuditActions.TermsPurged, "TermsProof", null,
+                scope.ServiceProvider.GetRequiredService<AuditLog>().Record(AuditLog.Job("retention"), AuditActions.TermsPurged,
+                    "TermsProof", null,
                     new { proofs, olderThanDays = days });
                 await db.SaveChangesAsync(ct);
             }

@@ -40,7 +40,8 @@ public sealed class StockAlertWorker(WorkerLease lease, IServiceScopeFactory sco
             }
             else if (p.Available > threshold && p.LowStockAlerted)
             {
-                await db.Products.Where(x => x.Id == p.Id && x.LowStockAlerted).ExecuteUpdateAsync(s => s.SetProperty(x => x.LowStockAlerted, false), ct);
+                await db.Products.Where(x => x.Id == p.Id
+                    && x.LowStockAlerted).ExecuteUpdateAsync(s => s.SetProperty(x => x.LowStockAlerted, false), ct);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -22,7 +22,9 @@ public sealed class WorkerLease(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (!db.IsPostgres) return new HeldLease(null);
         // Not pooled: a pooled connection would keep the session (and the lock) alive after we let go of it.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false, ApplicationName = ApplicationName(job) }.ConnectionString);
+        var connection =
+            new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false,
+            ApplicationName = ApplicationName(job) }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
         command.Parameters.AddWithValue("key", KeyOf(job));
@@ -41,7 +43,8 @@ public sealed class WorkerLease(IServiceScopeFactory scopes)
 
     public sealed class HeldLease(NpgsqlConnection? connection) : IAsyncDisposable
     {
-        /// <summary>Throws <see cref="LeaseLostException"/> when the lock's session is gone (the server ended it, the network dropped).</summary>
+        /// <summary>Throws <see cref="LeaseLostException"/> when the lock's session is gone (the server ended it, the network
+        /// dropped).</summary>
         public async Task EnsureHeldAsync(CancellationToken ct)
         {
             if (connection is null) return;

@@ -12,7 +12,8 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         b.ToTable("orders", t =>
         {
-            t.HasCheckConstraint("ck_orders_amounts", "\"Subtotal\" >= 0 AND \"Discount\" >= 0 AND \"Discount\" <= \"Subtotal\" AND \"Total\" = \"Subtotal\" - \"Discount\"");
+            t.HasCheckConstraint("ck_orders_amounts",
+                "\"Subtotal\" >= 0 AND \"Discount\" >= 0 AND \"Discount\" <= \"Subtotal\" AND \"Total\" = \"Subtotal\" - \"Discount\"");
             t.HasCheckConstraint("ck_orders_paid_has_time", "\"Status\" NOT IN ('Paid', 'Refunded') OR \"PaidAtUtc\" IS NOT NULL");
         });
         b.Property(x => x.InvoiceCode).HasMaxLength(40);

@@ -14,7 +14,8 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         {
             t.HasCheckConstraint("ck_payments_amounts", "\"Amount\" > 0 AND \"Fee\" >= 0 AND \"TotalPayment\" >= \"Amount\"");
             t.HasCheckConstraint("ck_payments_target",
-                "(\"Purpose\" = 'Order' AND \"OrderId\" IS NOT NULL AND \"DepositId\" IS NULL) OR (\"Purpose\" = 'Deposit' AND \"DepositId\" IS NOT NULL AND \"OrderId\" IS NULL)");
+                "(\"Purpose\" = 'Order' AND \"OrderId\" IS NOT NULL AND \"DepositId\" IS NULL) OR (\"Purpose\" = 'Deposit' AND " +
+                    "\"DepositId\" IS NOT NULL AND \"OrderId\" IS NULL)");
         });
         b.Property(x => x.Gateway).HasMaxLength(32);
         b.Property(x => x.GatewayOrderId).HasMaxLength(64);

@@ -11,7 +11,8 @@ public sealed class StockItemConfiguration : IEntityTypeConfiguration<StockItem>
     public void Configure(EntityTypeBuilder<StockItem> b)
     {
         b.ToTable("stock_items", t => t.HasCheckConstraint("ck_stock_items_order_matches_status",
-            "(\"Status\" IN ('Available', 'Unlimited') AND \"OrderId\" IS NULL) OR (\"Status\" NOT IN ('Available', 'Unlimited') AND \"OrderId\" IS NOT NULL)"));
+            "(\"Status\" IN ('Available', 'Unlimited') AND \"OrderId\" IS NULL) OR (\"Status\" NOT IN ('Available', 'Unlimited') AND " +
+                "\"OrderId\" IS NOT NULL)"));
         // Ciphertext is base64 of up to 4000 characters of UTF-8 plus nonce and tag, so no fixed length; the column
         // keeps its old name so that start-up can find and encrypt rows written before encryption.
         b.Property(x => x.Ciphertext).HasColumnName("Content");

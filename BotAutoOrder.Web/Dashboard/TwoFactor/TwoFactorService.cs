@@ -16,7 +16,8 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
 {
     public const int RecoveryCodeCount = 10;
     private readonly IDataProtector _secrets = protection.CreateProtector("BotAutoOrder.TwoFactor.Secret");
-    private readonly ITimeLimitedDataProtector _pending = protection.CreateProtector("BotAutoOrder.TwoFactor.Pending").ToTimeLimitedDataProtector();
+    private readonly ITimeLimitedDataProtector _pending =
+        protection.CreateProtector("BotAutoOrder.TwoFactor.Pending").ToTimeLimitedDataProtector();
 
     /// <summary>A new secret for enrolment, and a token carrying it through the form (valid 15 minutes, this user only).</summary>
     public (string Secret, string Token) StartEnrolment(long userId)
@@ -39,7 +40,8 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         }
     }
 
-    /// <summary>Turns two-factor on when <paramref name="code"/> matches the new secret; returns the recovery codes (shown once) or null.</summary>
+    /// <summary>Turns two-factor on when <paramref name="code"/> matches the new secret; returns the recovery codes (shown once) or
+    /// null.</summary>
     public async Task<IReadOnlyList<string>?> EnableAsync(long userId, string secret, string code, CancellationToken ct)
     {
         var user = await db.DashboardUsers.FindAsync([userId], ct);
@@ -67,7 +69,8 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
     }
 
     /// <summary>The second sign-in step: a current TOTP code, or an unused recovery code (which is then spent).</summary>
-    public async Task<(SecondFactorOutcome Outcome, DashboardUser? User)> VerifyAsync(long userId, string code, bool rememberDevice, CancellationToken ct)
+    public async Task<(SecondFactorOutcome Outcome, DashboardUser? User)> VerifyAsync(long userId, string code, bool rememberDevice,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var user = await db.DashboardUsers.FindAsync([userId], ct);
@@ -88,7 +91,8 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         {
             // The same atomic counter as wrong passwords (one UPDATE), so concurrent wrong codes are all counted.
             var locked = await StaffService.RecordFailedLoginAsync(db, user.Id, now, ct);
-            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthTwoFactorFailed, "DashboardUser", user.Id);
+            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthTwoFactorFailed,
+                "DashboardUser", user.Id);
             await db.SaveChangesAsync(ct);
             return (locked ? SecondFactorOutcome.LockedOut : SecondFactorOutcome.Invalid, null);
         }
@@ -105,7 +109,8 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
         var user = await db.DashboardUsers.FindAsync([userId], ct);
         if (user is null) return null;
         user.RecordLogin(clock.GetUtcNow().UtcDateTime);
-        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id, new { secondFactor = "remembered device" });
+        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id,
+            new { secondFactor = "remembered device" });
         await db.SaveChangesAsync(ct);
         return user;
     }
@@ -118,7 +123,8 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
     }
 
     // A fast hash is enough here: the codes are random with 50 bits, not guessable passwords.
-    private static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(code).Replace("-", ""))));
+    private static string Hash(string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(code).Replace("-", ""))));
 
     private static string Normalize(string? code) => (code ?? "").Trim().Replace(" ", "").ToLowerInvariant();
 }

@@ -16,7 +16,8 @@ public sealed class PakasirSimulator(TimeProvider clock, int capacity = PakasirS
     private readonly Dictionary<string, SimulatorTransaction> _byTxn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _txnByOrder = new(StringComparer.Ordinal);
 
-    /// <summary>Finds the transaction for <paramref name="orderId"/> or creates it. <c>null</c> when it exists with another amount.</summary>
+    /// <summary>Finds the transaction for <paramref name="orderId"/> or creates it. <c>null</c> when it exists with another
+    /// amount.</summary>
     public SimulatorTransaction? FindOrCreate(string project, string orderId, long amount, string method)
     {
         lock (_gate)
@@ -80,5 +81,6 @@ public sealed class PakasirSimulator(TimeProvider clock, int capacity = PakasirS
 
     /// <summary>A pending transaction past its expiry reads as expired, as at the gateway.</summary>
     private SimulatorTransaction Current(SimulatorTransaction t) =>
-        t.Status == PaymentStatus.Pending && clock.GetUtcNow().UtcDateTime >= t.ExpiresAtUtc ? t with { Status = PaymentStatus.Expired } : t;
+        t.Status == PaymentStatus.Pending && clock.GetUtcNow().UtcDateTime >= t.ExpiresAtUtc ? t with { Status = PaymentStatus.Expired }
+            : t;
 }

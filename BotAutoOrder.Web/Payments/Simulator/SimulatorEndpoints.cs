@@ -25,7 +25,8 @@ public static class SimulatorEndpoints
                 : Results.NotFound());
 
         var config = app.ServiceProvider.GetRequiredService<IConfiguration>();
-        var ownerOnly = (config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new()).EffectiveMode != TelegramMode.Playground
+        var ownerOnly =
+            (config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new()).EffectiveMode != TelegramMode.Playground
             && (config.GetSection(PakasirOptions.Section).Get<PakasirOptions>() ?? new()).EffectiveMode == PakasirMode.Simulator;
         RouteHandlerBuilder Page(RouteHandlerBuilder endpoint) =>
             ownerOnly ? endpoint.RequireAuthorization(DashboardClaims.OwnerPolicy) : endpoint;

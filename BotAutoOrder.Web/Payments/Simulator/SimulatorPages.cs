@@ -11,14 +11,16 @@ internal static class SimulatorPages
     private const string Style =
         "body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;width:100%}" +
         "td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left}.msg{background:#eef;padding:.6rem;margin:1rem 0}" +
-        "button,.button{padding:.4rem .9rem;border:1px solid #333;border-radius:4px;background:#fff;color:#000;text-decoration:none;cursor:pointer}" +
+        "button,.button{padding:.4rem .9rem;border:1px solid " +
+            "#333;border-radius:4px;background:#fff;color:#000;text-decoration:none;cursor:pointer}" +
         "form{display:inline}";
 
     public static string List(IReadOnlyList<SimulatorTransaction> transactions, string pathBase, string? message)
     {
         var sb = Start("Pakasir Simulator", message);
         sb.Append("<p>Transaksi yang dibuat toko / transactions created by the shop (in memory, lost on restart).</p>");
-        sb.Append("<table><tr><th>Order ID</th><th>Amount</th><th>Fee</th><th>Total</th><th>Status</th><th>Created (UTC)</th><th></th></tr>");
+        sb.Append("<table><tr><th>Order ID</th><th>Amount</th><th>Fee</th><th>Total</th><th>Status</th><th>Created " +
+            "(UTC)</th><th></th></tr>");
         foreach (var t in transactions)
         {
             sb.Append("<tr><td>").Append(HtmlEncode(t.OrderId)).Append("</td><td>").Append(Money(t.Amount))
@@ -39,7 +41,8 @@ internal static class SimulatorPages
         var pay = PayUrl(pathBase, t);
         sb.Append("<p><a href=\"").Append(HtmlEncode(pathBase + SimulatorEndpoints.Root)).Append("\">&larr; all transactions</a></p>");
         if (t.QrString is not null)
-            sb.Append("<p><img alt=\"QRIS\" width=\"300\" src=\"").Append(HtmlEncode($"{pathBase}{SimulatorEndpoints.Root}/qr/{Uri.EscapeDataString(t.TxnId)}.png"))
+            sb.Append("<p><img alt=\"QRIS\" width=\"300\" " +
+                "src=\"").Append(HtmlEncode($"{pathBase}{SimulatorEndpoints.Root}/qr/{Uri.EscapeDataString(t.TxnId)}.png"))
                 .Append("\"></p>");
         if (t.VaNumber is not null) sb.Append("<p>VA: <b>").Append(HtmlEncode(t.VaNumber)).Append("</b></p>");
         sb.Append("<table>");
@@ -55,7 +58,8 @@ internal static class SimulatorPages
         if (t.Status == Domain.Payments.PaymentStatus.Pending)
         {
             sb.Append("<form method=\"post\" action=\"").Append(HtmlEncode(pay + "/pay")).Append("\"><button>Bayar / Pay</button></form> ");
-            sb.Append("<form method=\"post\" action=\"").Append(HtmlEncode(pay + "/expire")).Append("\"><button>Kedaluwarsa / Expire</button></form>");
+            sb.Append("<form method=\"post\" action=\"").Append(HtmlEncode(pay
+                + "/expire")).Append("\"><button>Kedaluwarsa / Expire</button></form>");
         }
         return sb.Append("</p></body></html>").ToString();
     }

@@ -11,7 +11,8 @@ internal static class SimulatorWebhook
 {
     public const string SecretHeader = "X-Secret";
 
-    public static async Task<string> SendAsync(HttpClient http, Uri url, string secret, SimulatorTransaction t, ILogger log, CancellationToken ct)
+    public static async Task<string> SendAsync(HttpClient http, Uri url, string secret, SimulatorTransaction t, ILogger log,
+        CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(SimulatorApi.StatusBody(t)) };
         if (!string.IsNullOrEmpty(secret)) request.Headers.Add(SecretHeader, secret);

@@ -17,9 +17,11 @@ public sealed record Delivery(string? Html, string? FileName, string? FileConten
 /// </summary>
 public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsService settings, StockCipher cipher)
 {
-    /// <summary>Null when the order's items may go out now; otherwise why not (see <see cref="Domain.Orders.OrderDeliveryRules"/>).</summary>
+    /// <summary>Null when the order's items may go out now; otherwise why not (see <see
+    /// cref="Domain.Orders.OrderDeliveryRules"/>).</summary>
     public async Task<string?> WhyNotAsync(long orderId, CancellationToken ct) =>
-        Domain.Orders.OrderDeliveryRules.WhyNot(await db.Orders.Where(o => o.Id == orderId).Select(o => (Domain.Orders.OrderStatus?)o.Status).FirstOrDefaultAsync(ct));
+        Domain.Orders.OrderDeliveryRules.WhyNot(await db.Orders.Where(o => o.Id == orderId).Select(o =>
+            (Domain.Orders.OrderStatus?)o.Status).FirstOrDefaultAsync(ct));
 
     public async Task<Delivery> RenderAsync(long orderId, string lang, CancellationToken ct)
     {
@@ -42,7 +44,8 @@ public sealed class DeliveryRenderer(AppDbContext db, BotTexts texts, SettingsSe
         html.Append(await texts.RenderAsync(BotTextCatalog.DeliveryFooter, lang, ct, ("store", store)));
 
         if (html.Length <= TelegramLimits.MessageText) return new Delivery(html.ToString(), null, null, null);
-        var caption = await texts.RenderAsync(BotTextCatalog.DeliveryDocument, lang, ct, ("invoice", order.InvoiceCode), ("count", items.Count));
+        var caption = await texts.RenderAsync(BotTextCatalog.DeliveryDocument, lang, ct, ("invoice", order.InvoiceCode),
+            ("count", items.Count));
         return new Delivery(null, $"{order.InvoiceCode}.txt", file.ToString(), caption);
     }
 }

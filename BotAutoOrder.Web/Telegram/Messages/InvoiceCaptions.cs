@@ -17,7 +17,8 @@ public sealed class InvoiceCaptions(BotTexts texts, StoreTime time)
             lines.AppendLine(await texts.RenderAsync(BotTextCatalog.CartLine, lang, ct,
                 ("name", line.ProductName), ("quantity", line.Quantity), ("line_total", Rupiah.Display(line.LineTotal))));
         var discount = order.Discount > 0
-            ? new TgHtml(await texts.RenderAsync(BotTextCatalog.CartDiscount, lang, ct, ("code", "✓"), ("discount", Rupiah.Display(order.Discount))))
+            ? new TgHtml(await texts.RenderAsync(BotTextCatalog.CartDiscount, lang, ct, ("code", "✓"),
+                ("discount", Rupiah.Display(order.Discount))))
             : new TgHtml("");
         var caption = await RenderAsync(order, payment, lines.ToString().TrimEnd(), discount, lang, ct);
         if (caption.Length <= TelegramLimits.Caption) return caption; // the source length, never below what Telegram counts

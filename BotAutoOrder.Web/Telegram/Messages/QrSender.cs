@@ -6,13 +6,15 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace BotAutoOrder.Web.Telegram.Messages;
 
-/// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder). Callers keep captions within <see cref="Domain.Messaging.TelegramLimits.Caption"/>.</summary>
+/// <summary>Sends a QRIS string as a PNG photo rendered locally (QRCoder). Callers keep captions within <see
+/// cref="Domain.Messaging.TelegramLimits.Caption"/>.</summary>
 public sealed class QrSender(ITelegramBotClient bot, QrCodeRenderer renderer)
 {
     public async Task<int> SendAsync(long chatId, string qrString, string caption, InlineKeyboardMarkup keyboard, CancellationToken ct)
     {
         await using var png = new MemoryStream(renderer.RenderPng(qrString));
-        var message = await bot.SendPhoto(chatId, InputFile.FromStream(png, "qris.png"), caption, ParseMode.Html, replyMarkup: keyboard, cancellationToken: ct);
+        var message = await bot.SendPhoto(chatId, InputFile.FromStream(png, "qris.png"), caption, ParseMode.Html, replyMarkup: keyboard,
+            cancellationToken: ct);
         return message.Id;
     }
 

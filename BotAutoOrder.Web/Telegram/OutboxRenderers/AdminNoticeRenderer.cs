@@ -11,14 +11,16 @@ namespace BotAutoOrder.Web.Telegram.OutboxRenderers;
 public sealed class AdminNoticeRenderer(string kind, AdminNotices notices) : IOutboxRenderer
 {
     public static readonly string[] Kinds =
-        [OutboxKinds.OrderPaidAdmin, OutboxKinds.OrderLateAdmin, OutboxKinds.DepositPaidAdmin, OutboxKinds.PaymentIssueAdmin, OutboxKinds.LowStockAdmin,
+        [OutboxKinds.OrderPaidAdmin, OutboxKinds.OrderLateAdmin, OutboxKinds.DepositPaidAdmin, OutboxKinds.PaymentIssueAdmin,
+            OutboxKinds.LowStockAdmin,
          OutboxKinds.ClaimOpenedAdmin];
 
     public string Kind => kind;
 
     public async Task SendAsync(OutboxMessage message, ITelegramBotClient client, CancellationToken ct)
     {
-        var html = await notices.RenderAsync(message, ct) ?? throw new InvalidOperationException($"no admin notice for kind '{message.Kind}'");
+        var html = await notices.RenderAsync(message, ct)
+            ?? throw new InvalidOperationException($"no admin notice for kind '{message.Kind}'");
         await client.SendMessage(message.ChatId, html, ParseMode.Html, cancellationToken: ct);
     }
 }

@@ -20,7 +20,8 @@ public sealed class ApiCallRenderer(IHttpClientFactory http, IOptions<TelegramOp
 
     public async Task SendAsync(OutboxMessage message, ITelegramBotClient client, CancellationToken ct)
     {
-        var call = JsonSerializer.Deserialize<ApiCallPayload>(message.PayloadJson) ?? throw new InvalidOperationException($"outbox {message.Id}: empty payload");
+        var call = JsonSerializer.Deserialize<ApiCallPayload>(message.PayloadJson)
+            ?? throw new InvalidOperationException($"outbox {message.Id}: empty payload");
         var o = options.Value;
         var token = message.Bot == OutboxBot.Owner && !string.IsNullOrWhiteSpace(o.OwnerBotToken) ? o.OwnerBotToken : o.EffectiveToken;
         using var httpClient = http.CreateClient(TelegramSetup.HttpClientName);
@@ -30,6 +31,7 @@ public sealed class ApiCallRenderer(IHttpClientFactory http, IOptions<TelegramOp
         if (body?["ok"]?.GetValue<bool>() == true) return;
         var retryAfter = body?["parameters"]?["retry_after"]?.GetValue<int>();
         throw new ApiRequestException(body?["description"]?.GetValue<string>() ?? response.ReasonPhrase ?? "Bot API error",
-            body?["error_code"]?.GetValue<int>() ?? (int)response.StatusCode, retryAfter is null ? null : new ResponseParameters { RetryAfter = retryAfter });
+            body?["error_code"]?.GetValue<int>() ?? (int)response.StatusCode,
+                retryAfter is null ? null : new ResponseParameters { RetryAfter = retryAfter });
     }
 }

@@ -22,7 +22,8 @@ public sealed class ClaimReplacedRenderer(AppDbContext db, BotTexts texts, Stock
     {
         var claimId = RendererHelpers.Read<ClaimPayload>(message).ClaimId;
         var status = await db.WarrantyClaims.Where(c => c.Id == claimId)
-            .Select(c => db.Orders.Where(o => o.Id == c.OrderId).Select(o => (OrderStatus?)o.Status).FirstOrDefault()).FirstOrDefaultAsync(ct);
+            .Select(c => db.Orders.Where(o => o.Id == c.OrderId).Select(o =>
+                (OrderStatus?)o.Status).FirstOrDefault()).FirstOrDefaultAsync(ct);
         return OrderDeliveryRules.WhyNot(status);
     }
 
@@ -33,7 +34,8 @@ public sealed class ClaimReplacedRenderer(AppDbContext db, BotTexts texts, Stock
         var item = await db.StockItems.AsNoTracking().Where(s => s.Id == claim.ReplacementStockItemId)
             .Select(s => new { s.Ciphertext, s.KeyId }).FirstAsync(ct);
         var invoice = await db.Orders.Where(o => o.Id == claim.OrderId).Select(o => o.InvoiceCode).FirstAsync(ct);
-        var product = await db.OrderLines.Where(l => l.OrderId == claim.OrderId && l.ProductId == claim.ProductId).Select(l => l.ProductName).FirstAsync(ct);
+        var product = await db.OrderLines.Where(l => l.OrderId == claim.OrderId
+            && l.ProductId == claim.ProductId).Select(l => l.ProductName).FirstAsync(ct);
         var content = cipher.Open(item.Ciphertext, item.KeyId);
         var lang = await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct);
         var html = await texts.RenderAsync(BotTextCatalog.ClaimReplacedMessage, lang, ct, ("claim", claim.Id), ("invoice", invoice),

@@ -17,7 +17,8 @@ public sealed class DepositCreditedRenderer(AppDbContext db, BotTexts texts) : I
     {
         var deposit = await db.Deposits.AsNoTracking().FirstAsync(d => d.Id == RendererHelpers.Read<DepositPayload>(message).DepositId, ct);
         var balance = await db.Customers.Where(c => c.Id == deposit.CustomerId).Select(c => c.Balance).FirstAsync(ct);
-        await client.SendMessage(message.ChatId, await texts.RenderAsync(BotTextCatalog.DepositCredited, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
+        await client.SendMessage(message.ChatId,
+            await texts.RenderAsync(BotTextCatalog.DepositCredited, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
             ("amount", Rupiah.Display(deposit.Amount)), ("balance", Rupiah.Display(balance))), ParseMode.Html, cancellationToken: ct);
     }
 }

@@ -18,7 +18,8 @@ public sealed class DepositQrClosedRenderer(AppDbContext db, BotTexts texts) : I
         var deposit = await db.Deposits.AsNoTracking().FirstAsync(d => d.Id == RendererHelpers.Read<DepositPayload>(message).DepositId, ct);
         if (deposit.QrChatId is not { } chat || deposit.QrMessageId is not { } messageId) return;
         var template = deposit.Status == DepositStatus.Paid ? BotTextCatalog.DepositPaid : BotTextCatalog.DepositExpired;
-        await client.EditMessageCaption(chat, messageId, await texts.RenderAsync(template, await RendererHelpers.LanguageOfAsync(db, chat, ct), ct,
+        await client.EditMessageCaption(chat, messageId,
+            await texts.RenderAsync(template, await RendererHelpers.LanguageOfAsync(db, chat, ct), ct,
             ("code", deposit.Code)), ParseMode.Html, cancellationToken: ct);
     }
 }

@@ -32,6 +32,7 @@ public sealed class OrderDeliveryRenderer(AppDbContext db, DeliveryRenderer deli
         else
             await RendererHelpers.SendFileAsync(client, message.ChatId, delivery.FileName!, delivery.FileContent!, delivery.Caption!, ct);
         // Payment→delivery time: the order's PaidAtUtc to now, when the goods reached the buyer's chat.
-        if (await db.Orders.Where(o => o.Id == orderId).Select(o => o.PaidAtUtc).FirstOrDefaultAsync(ct) is { } paidAt) metrics.OrderDelivered(paidAt);
+        if (await db.Orders.Where(o => o.Id == orderId).Select(o =>
+            o.PaidAtUtc).FirstOrDefaultAsync(ct) is { } paidAt) metrics.OrderDelivered(paidAt);
     }
 }

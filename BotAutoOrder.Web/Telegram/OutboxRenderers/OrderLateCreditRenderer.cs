@@ -22,7 +22,8 @@ public sealed class OrderLateCreditRenderer(AppDbContext db, BotTexts texts) : I
             .Where(e => e.Reference == order.InvoiceCode && e.Kind == Domain.Balances.BalanceEntryKind.LatePaymentCredit)
             .Select(e => (long?)e.Amount).FirstOrDefaultAsync(ct) ?? order.Total;
         var template = payload.Reason == "paid-twice" ? BotTextCatalog.PaidTwiceCredited : BotTextCatalog.LateCredited;
-        await client.SendMessage(message.ChatId, await texts.RenderAsync(template, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
+        await client.SendMessage(message.ChatId,
+            await texts.RenderAsync(template, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
             ("invoice", order.InvoiceCode), ("amount", Rupiah.Display(credited))), ParseMode.Html, cancellationToken: ct);
     }
 }

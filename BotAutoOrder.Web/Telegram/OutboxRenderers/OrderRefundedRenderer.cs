@@ -16,7 +16,8 @@ public sealed class OrderRefundedRenderer(AppDbContext db, BotTexts texts) : IOu
     public async Task SendAsync(OutboxMessage message, ITelegramBotClient client, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == RendererHelpers.Read<OrderPayload>(message).OrderId, ct);
-        await client.SendMessage(message.ChatId, await texts.RenderAsync(BotTextCatalog.Refunded, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
+        await client.SendMessage(message.ChatId,
+            await texts.RenderAsync(BotTextCatalog.Refunded, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
             ("invoice", order.InvoiceCode), ("amount", Rupiah.Display(order.Total))), ParseMode.Html, cancellationToken: ct);
     }
 }

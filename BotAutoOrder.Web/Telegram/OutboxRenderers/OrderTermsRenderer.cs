@@ -18,9 +18,11 @@ public sealed class OrderTermsRenderer(AppDbContext db, BotTexts texts) : IOutbo
         var payload = RendererHelpers.Read<OrderTermsPayload>(message);
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == payload.ProductId, ct);
         var lang = await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct);
-        var text = await texts.RenderAsync(BotTextCatalog.TermsMessage, lang, ct, ("product", product.Name), ("terms", product.TermsText ?? ""));
+        var text = await texts.RenderAsync(BotTextCatalog.TermsMessage, lang, ct, ("product", product.Name),
+            ("terms", product.TermsText ?? ""));
         var button = InlineKeyboardButton.WithCallbackData(await texts.RenderAsync(BotTextCatalog.BtnFulfilTerms, lang, ct),
             CallbackData.Terms(payload.OrderId, payload.ProductId));
-        await client.SendMessage(message.ChatId, text, ParseMode.Html, replyMarkup: new InlineKeyboardMarkup(button), cancellationToken: ct);
+        await client.SendMessage(message.ChatId, text, ParseMode.Html, replyMarkup: new InlineKeyboardMarkup(button),
+            cancellationToken: ct);
     }
 }

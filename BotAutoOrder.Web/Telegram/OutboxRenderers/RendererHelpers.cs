@@ -19,7 +19,8 @@ public static class RendererHelpers
     public static async Task<string> LanguageOfAsync(AppDbContext db, long chatId, CancellationToken ct) =>
         BotTexts.LanguageFor(await db.Customers.Where(c => c.TelegramUserId == chatId).Select(c => c.LanguageCode).FirstOrDefaultAsync(ct));
 
-    public static async Task SendFileAsync(ITelegramBotClient client, long chatId, string fileName, string content, string caption, CancellationToken ct)
+    public static async Task SendFileAsync(ITelegramBotClient client, long chatId, string fileName, string content, string caption,
+        CancellationToken ct)
     {
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
         await client.SendDocument(chatId, InputFile.FromStream(stream, fileName), caption, ParseMode.Html, cancellationToken: ct);

@@ -14,12 +14,14 @@ namespace BotAutoOrder.Web.Telegram.OutboxRenderers;
 /// <see cref="OutboxKinds.RestockAlert"/>: a product the buyer waited for is back, with its live price and stock and a
 /// button to it. Not sent when the product was hidden or deleted in the meantime.
 /// </summary>
-public sealed class RestockAlertRenderer(AppDbContext db, CatalogService catalog, BotTexts texts, Buttons buttons, ProductExtras extras) : IOutboxRenderer
+public sealed class RestockAlertRenderer(AppDbContext db, CatalogService catalog, BotTexts texts, Buttons buttons, ProductExtras extras)
+    : IOutboxRenderer
 {
     public string Kind => OutboxKinds.RestockAlert;
 
     public async Task<string?> WhyNotAsync(OutboxMessage message, CancellationToken ct) =>
-        await catalog.GetProductAsync(RendererHelpers.Read<RestockPayload>(message).ProductId, ct) is null ? "product no longer for sale" : null;
+        await catalog.GetProductAsync(RendererHelpers.Read<RestockPayload>(message).ProductId, ct) is null ? "product no longer for sale"
+            : null;
 
     public async Task SendAsync(OutboxMessage message, ITelegramBotClient client, CancellationToken ct)
     {

@@ -32,7 +32,8 @@ public sealed class ReviewPromptRenderer(AppDbContext db, BotTexts texts) : IOut
             .OrderBy(l => l.Id).Select(l => new { l.ProductId, l.ProductName }).FirstOrDefaultAsync(ct);
         if (line is null) return;
         var lang = await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct);
-        await client.SendMessage(message.ChatId, await texts.RenderAsync(BotTextCatalog.ReviewPrompt, lang, ct, ("product", line.ProductName)),
+        await client.SendMessage(message.ChatId,
+            await texts.RenderAsync(BotTextCatalog.ReviewPrompt, lang, ct, ("product", line.ProductName)),
             ParseMode.Html, replyMarkup: TestimonialScreen.Stars(orderId, line.ProductId), cancellationToken: ct);
     }
 }

@@ -25,8 +25,10 @@ public sealed class TermsProofAdminRenderer(AppDbContext db) : IOutboxRenderer
         var html = $"📎 <b>Bukti SNK</b> #{proof.Id}\n🧾 <code>{Html.Escape(order)}</code> · {Html.Escape(product)}\n" +
                    $"👤 {Html.Escape(buyer.DisplayName)} (<code>{buyer.TelegramUserId}</code>)\n\n{Html.Escape(proof.Text ?? "(tanpa teks)")}";
         if (proof.PhotoFileId is { } photo)
-            await client.SendPhoto(message.ChatId, InputFile.FromFileId(photo), TelegramHtml.Truncate(html, TelegramLimits.Caption), ParseMode.Html, cancellationToken: ct);
+            await client.SendPhoto(message.ChatId, InputFile.FromFileId(photo), TelegramHtml.Truncate(html, TelegramLimits.Caption),
+                ParseMode.Html, cancellationToken: ct);
         else
-            await client.SendMessage(message.ChatId, TelegramHtml.Truncate(html, TelegramLimits.MessageText), ParseMode.Html, cancellationToken: ct);
+            await client.SendMessage(message.ChatId, TelegramHtml.Truncate(html, TelegramLimits.MessageText), ParseMode.Html,
+                cancellationToken: ct);
     }
 }

@@ -18,7 +18,8 @@ public sealed class TermsReviewedRenderer(AppDbContext db, BotTexts texts) : IOu
         var reviewed = await db.TermsProofs.AsNoTracking().FirstAsync(p => p.Id == RendererHelpers.Read<TermsPayload>(message).ProofId, ct);
         var name = await db.Products.Where(p => p.Id == reviewed.ProductId).Select(p => p.Name).FirstAsync(ct);
         var template = reviewed.Status == TermsProofStatus.Approved ? BotTextCatalog.TermsApproved : BotTextCatalog.TermsRejected;
-        await client.SendMessage(message.ChatId, await texts.RenderAsync(template, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
+        await client.SendMessage(message.ChatId,
+            await texts.RenderAsync(template, await RendererHelpers.LanguageOfAsync(db, message.ChatId, ct), ct,
             ("product", name), ("note", reviewed.ReviewNote ?? "")), ParseMode.Html, cancellationToken: ct);
     }
 }

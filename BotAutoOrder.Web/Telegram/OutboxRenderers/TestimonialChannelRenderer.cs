@@ -42,7 +42,8 @@ public sealed class TestimonialChannelRenderer(AppDbContext db, Outbox outbox, B
         catch (ApiRequestException e) when (e.ErrorCode is 400 or 403)
         {
             outbox.ToOwners($"⚠️ <b>Channel testimoni</b> <code>{message.ChatId}</code> menolak posting ({e.ErrorCode}: {Html.Escape(e.Message)}). " +
-                            "Pastikan bot adalah admin channel dan ID-nya benar (Settings → TestimonyChannelId).", $"testimony-channel:{message.Id}");
+                            "Pastikan bot adalah admin channel dan ID-nya benar (Settings → TestimonyChannelId).",
+                                $"testimony-channel:{message.Id}");
             await db.SaveChangesAsync(ct);
             throw;
         }

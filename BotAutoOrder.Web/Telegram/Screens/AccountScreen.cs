@@ -37,7 +37,8 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         else if (entries.PageCount > 1) history.Append(await PageOfAsync(buyer, entries.PageIndex, entries.PageCount));
         var balance = await db.Customers.Where(c => c.Id == buyer.Customer.Id).Select(c => c.Balance).FirstAsync(ct);
         var text = await buyer.Text(BotTextCatalog.BalanceView, ("balance", Rupiah.Display(balance)),
-            ("history", new TgHtml(history.ToString().TrimEnd())), ("min", Rupiah.Display(rules.DepositMin)), ("max", Rupiah.Display(rules.DepositMax)));
+            ("history", new TgHtml(history.ToString().TrimEnd())), ("min", Rupiah.Display(rules.DepositMin)),
+                ("max", Rupiah.Display(rules.DepositMax)));
         var presets = Presets.Where(p => p >= rules.DepositMin && p <= rules.DepositMax)
             .Select(p => InlineKeyboardButton.WithCallbackData("💵 " + Rupiah.Display(p), CallbackData.Deposit(p))).Chunk(2).ToList();
         if (Navigation(entries.HasPrevious, entries.HasNext, entries.PageIndex, CallbackData.BalancePage) is { } nav) presets.Add(nav);
@@ -64,8 +65,10 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         var deposit = await db.Deposits.FirstAsync(d => d.Id == result.DepositId, ct);
         var payment = await db.Payments.AsNoTracking().FirstAsync(p => p.Id == result.PaymentId, ct);
         var caption = await buyer.Text(BotTextCatalog.DepositCaption, ("code", deposit.Code), ("amount", Rupiah.Display(deposit.Amount)),
-            ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)), ("expires", time.Long(deposit.ExpiresAtUtc)));
-        var keyboard = new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang, CallbackData.DepositStatus(deposit.Id), ct));
+            ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)),
+                ("expires", time.Long(deposit.ExpiresAtUtc)));
+        var keyboard = new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang,
+            CallbackData.DepositStatus(deposit.Id), ct));
         deposit.AttachQrMessage(buyer.ChatId, await qr.SendAsync(buyer.ChatId, payment.QrString ?? deposit.Code, caption, keyboard, ct));
         await db.SaveChangesAsync(ct);
     }
@@ -75,7 +78,8 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
         var deposit = await db.Deposits.AsNoTracking().FirstOrDefaultAsync(d => d.Id == depositId && d.CustomerId == buyer.Customer.Id, ct);
         if (deposit is null) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         var paid = deposit.Status == DepositStatus.Paid
-                   || (await confirmer.ConfirmAsync(deposit.Code, AuditLog.Buyer(buyer.Customer.TelegramUserId), ct)).Status == ConfirmationStatus.Applied;
+                   || (await confirmer.ConfirmAsync(deposit.Code, AuditLog.Buyer(buyer.Customer.TelegramUserId),
+                       ct)).Status == ConfirmationStatus.Applied;
         await buyer.AnswerAsync(await buyer.Text(paid ? BotTextCatalog.StatusPaid : BotTextCatalog.StatusPending), alert: !paid);
     }
 
@@ -97,7 +101,8 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
             lines.AppendLine(await buyer.Text(BotTextCatalog.OrdersLine, ("icon", Icon(o.Status)), ("invoice", o.InvoiceCode),
                 ("total", Rupiah.Display(o.Total)), ("date", time.Short(o.CreatedAtUtc))));
         if (pageCount > 1) lines.Append(await PageOfAsync(buyer, page, pageCount));
-        var rows = orders.Select(o => new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) }).ToList();
+        var rows = orders.Select(o =>
+            new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) }).ToList();
         if (Navigation(page > 0, page + 1 < pageCount, page, CallbackData.OrdersPage) is { } nav) rows.Add(nav);
         await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.OrdersView, ("lines", new TgHtml(lines.ToString().TrimEnd()))),
             new InlineKeyboardMarkup(rows), ct);
@@ -105,7 +110,8 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
 
     public async Task ShowOrderAsync(BuyerContext buyer, long orderId, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId && o.CustomerId == buyer.Customer.Id, ct);
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId
+            && o.CustomerId == buyer.Customer.Id, ct);
         if (order is null) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         var lines = new StringBuilder();
         foreach (var l in order.Lines)
@@ -115,9 +121,11 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
             ("status", await buyer.Text(StatusName(order.Status))), ("date", time.Long(order.CreatedAtUtc)),
             ("lines", new TgHtml(lines.ToString().TrimEnd())), ("total", Rupiah.Display(order.Total)));
         var rows = new List<InlineKeyboardButton[]>();
-        if (order.Status == OrderStatus.Paid) rows.Add([await buttons.Callback(BotTextCatalog.BtnResend, buyer.Lang, CallbackData.Resend(order.Id), ct)]);
+        if (order.Status == OrderStatus.Paid) rows.Add([await buttons.Callback(BotTextCatalog.BtnResend, buyer.Lang,
+            CallbackData.Resend(order.Id), ct)]);
         if (await claims.OrderButtonAsync(buyer, order, ct) is { } claim) rows.Add([claim]);
-        if (order.Status == OrderStatus.PendingPayment) rows.Add([await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang, CallbackData.Status(order.Id), ct)]);
+        if (order.Status == OrderStatus.PendingPayment) rows.Add([await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang,
+            CallbackData.Status(order.Id), ct)]);
         rows.Add([await buttons.Callback(BotTextCatalog.BtnMyOrders, buyer.Lang, CallbackData.Orders, ct)]);
         await screens.ShowAsync(buyer, text, new InlineKeyboardMarkup(rows), ct);
     }

@@ -34,7 +34,8 @@ public sealed class BuyerContext(ITelegramBotClient bot, BotTexts texts, Custome
         {
             await bot.AnswerCallbackQuery(query.Id, toast, alert);
         }
-        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase))
+        catch (ApiRequestException e) when (e.ErrorCode == 400
+            && e.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase))
         {
             // The buyer pressed long ago; nothing to answer any more.
         }

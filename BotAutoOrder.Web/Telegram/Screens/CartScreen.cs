@@ -15,7 +15,8 @@ public sealed class CartScreen(CartService carts, Buttons buttons, ScreenSender 
         if (cart.IsEmpty)
         {
             await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.CartEmpty),
-                new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCategories, buyer.Lang, CallbackData.Categories, ct)), ct, newMessage);
+                new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCategories, buyer.Lang, CallbackData.Categories, ct)), ct,
+                    newMessage);
             return;
         }
         var lines = new StringBuilder();
@@ -39,8 +40,10 @@ public sealed class CartScreen(CartService carts, Buttons buttons, ScreenSender 
         if (cart.VoucherCode is not null)
         {
             discount = cart.VoucherVerdict == Domain.Vouchers.VoucherVerdict.Valid
-                ? new TgHtml(await buyer.Text(BotTextCatalog.CartDiscount, ("code", cart.VoucherCode), ("discount", Rupiah.Display(cart.Discount))))
-                : new TgHtml("\n🎟️ " + Html.Escape(cart.VoucherCode) + ": " + await voucherTexts.ReasonAsync(cart.VoucherVerdict!.Value, buyer.Lang, ct));
+                ? new TgHtml(await buyer.Text(BotTextCatalog.CartDiscount, ("code", cart.VoucherCode),
+                    ("discount", Rupiah.Display(cart.Discount))))
+                : new TgHtml("\n🎟️ " + Html.Escape(cart.VoucherCode) + ": "
+                    + await voucherTexts.ReasonAsync(cart.VoucherVerdict!.Value, buyer.Lang, ct));
         }
         var text = await buyer.Text(BotTextCatalog.CartView, ("lines", new TgHtml(lines.ToString().TrimEnd())),
             ("subtotal", Rupiah.Display(cart.Subtotal)), ("discount", discount), ("total", Rupiah.Display(cart.Total)));
@@ -71,7 +74,8 @@ public sealed class CartScreen(CartService carts, Buttons buttons, ScreenSender 
         var check = await carts.ApplyVoucherAsync(buyer.Customer.Id, code, ct);
         var message = check.IsValid
             ? await buyer.Text(BotTextCatalog.VoucherApplied, ("code", check.Voucher!.Code), ("discount", Rupiah.Display(check.Discount)))
-            : await buyer.Text(BotTextCatalog.VoucherRejected, ("reason", new TgHtml(await voucherTexts.ReasonAsync(check.Verdict, buyer.Lang, ct, check.Voucher))));
+            : await buyer.Text(BotTextCatalog.VoucherRejected,
+                ("reason", new TgHtml(await voucherTexts.ReasonAsync(check.Verdict, buyer.Lang, ct, check.Voucher))));
         await screens.ShowAsync(buyer, message, null, ct, newMessage: true);
         if (check.IsValid) await ShowAsync(buyer, ct, newMessage: true);
     }
@@ -91,7 +95,8 @@ public sealed class CartScreen(CartService carts, Buttons buttons, ScreenSender 
     public async Task PromptVoucherAsync(BuyerContext buyer, CancellationToken ct) =>
         await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.VoucherPrompt), null, ct, newMessage: true);
 
-    private async Task<string> ToastAsync(CartChange change, BuyerContext buyer, long productId, CancellationToken ct) => change.Outcome switch
+    private async Task<string> ToastAsync(CartChange change, BuyerContext buyer, long productId, CancellationToken ct) =>
+        change.Outcome switch
     {
         CartChangeOutcome.Updated => await buyer.Text(BotTextCatalog.AddedToCart, ("quantity", change.Quantity),
             ("name", (await carts.GetAsync(buyer.Customer.Id, ct)).Lines.FirstOrDefault(l => l.ProductId == productId)?.Name ?? "")),

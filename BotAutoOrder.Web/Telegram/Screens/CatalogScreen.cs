@@ -20,8 +20,10 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
         }
         var rows = ProductButtons(products.Items);
         var nav = new List<InlineKeyboardButton>();
-        if (products.HasPrevious) nav.Add(InlineKeyboardButton.WithCallbackData("⬅️", CallbackData.Category(categoryId, products.PageIndex - 1)));
-        if (products.HasNext) nav.Add(InlineKeyboardButton.WithCallbackData("➡️", CallbackData.Category(categoryId, products.PageIndex + 1)));
+        if (products.HasPrevious) nav.Add(InlineKeyboardButton.WithCallbackData("⬅️",
+            CallbackData.Category(categoryId, products.PageIndex - 1)));
+        if (products.HasNext) nav.Add(InlineKeyboardButton.WithCallbackData("➡️",
+            CallbackData.Category(categoryId, products.PageIndex + 1)));
         if (nav.Count > 0) rows.Add(nav.ToArray());
         rows.Add([await buttons.Callback(BotTextCatalog.BtnCategories, buyer.Lang, CallbackData.Categories, ct),
             await buttons.Callback(BotTextCatalog.BtnCart, buyer.Lang, CallbackData.Cart, ct)]);
@@ -36,7 +38,8 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
     /// <summary>One button per product (❌ when sold out); the search results use the same list.</summary>
     public static List<InlineKeyboardButton[]> ProductButtons(IEnumerable<ProductCard> products) => products.Select(p => new[]
     {
-        InlineKeyboardButton.WithCallbackData($"{(p.IsSoldOut ? "❌ " : "")}{p.Name} · {Rupiah.Display(p.Price)}", CallbackData.Product(p.Id, 1)),
+        InlineKeyboardButton.WithCallbackData($"{(p.IsSoldOut ? "❌ " : "")}{p.Name} · {Rupiah.Display(p.Price)}",
+            CallbackData.Product(p.Id, 1)),
     }).ToList();
 
     public async Task ShowProductAsync(BuyerContext buyer, long productId, int quantity, CancellationToken ct)
@@ -64,7 +67,8 @@ public sealed class CatalogScreen(CatalogService catalog, Buttons buttons, Scree
         var text = await buyer.Text(BotTextCatalog.ProductDetail,
             ("name", product.Name), ("description", description), ("price", Rupiah.Display(product.Price)),
             ("stock", await extras.StockAsync(product, buyer.Lang, ct)), ("sold", product.Sold), ("limit", limit),
-            ("rating", await extras.RatingAsync(product, buyer.Lang, ct)), ("quantity", quantity), ("subtotal", Rupiah.Display(product.Price * quantity)),
+            ("rating", await extras.RatingAsync(product, buyer.Lang, ct)), ("quantity", quantity),
+                ("subtotal", Rupiah.Display(product.Price * quantity)),
             ("warranty", new TgHtml(product.WarrantyDays > 0
                 ? await buyer.Text(BotTextCatalog.ProductWarranty, ("days", product.WarrantyDays)) : "")));
         var stepper = new[]

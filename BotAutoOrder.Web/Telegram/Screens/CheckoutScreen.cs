@@ -15,7 +15,8 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>Checkout: method choice, the order with reserved stock, the QRIS invoice (or balance payment), status and cancel.</summary>
 public sealed class CheckoutScreen(AppDbContext db, CartService carts, CheckoutService checkout, PaymentConfirmer confirmer,
-    IOptions<PakasirOptions> pakasir, Buttons buttons, ScreenSender screens, InvoiceCaptions captions, QrSender qr, VoucherTexts voucherTexts,
+    IOptions<PakasirOptions> pakasir, Buttons buttons, ScreenSender screens, InvoiceCaptions captions, QrSender qr,
+        VoucherTexts voucherTexts,
     ILogger<CheckoutScreen> log)
 {
     public async Task ShowChoiceAsync(BuyerContext buyer, CancellationToken ct)
@@ -70,7 +71,8 @@ public sealed class CheckoutScreen(AppDbContext db, CartService carts, CheckoutS
         if (QrSender.IsOpenableUrl(payment.PaymentUrl))
             rows.Add([await buttons.Url(BotTextCatalog.BtnPaymentPage, buyer.Lang, payment.PaymentUrl!, ct)]);
         var caption = await captions.OpenAsync(order, payment, buyer.Lang, ct);
-        var messageId = await qr.SendAsync(buyer.ChatId, payment.QrString ?? payment.GatewayOrderId, caption, new InlineKeyboardMarkup(rows), ct);
+        var messageId =
+            await qr.SendAsync(buyer.ChatId, payment.QrString ?? payment.GatewayOrderId, caption, new InlineKeyboardMarkup(rows), ct);
         await checkout.AttachQrMessageAsync(order.Id, buyer.ChatId, messageId, ct);
     }
 
@@ -90,7 +92,8 @@ public sealed class CheckoutScreen(AppDbContext db, CartService carts, CheckoutS
             await buyer.AnswerAsync(await buyer.Text(toast), alert: toast != BotTextCatalog.StatusPaid);
             return;
         }
-        await buyer.AnswerAsync(await buyer.Text(order.Status == OrderStatus.Paid ? BotTextCatalog.StatusPaid : BotTextCatalog.StaleButton));
+        await buyer.AnswerAsync(await buyer.Text(order.Status == OrderStatus.Paid ? BotTextCatalog.StatusPaid
+            : BotTextCatalog.StaleButton));
     }
 
     public async Task CancelAsync(BuyerContext buyer, long orderId, CancellationToken ct)
@@ -110,6 +113,7 @@ public sealed class CheckoutScreen(AppDbContext db, CartService carts, CheckoutS
             ("balance", Rupiah.Display(r.Balance)), ("total", Rupiah.Display(r.Total))),
         CheckoutOutcome.Blocked => await buyer.Text(BotTextCatalog.Blocked),
         _ => await buyer.Text(BotTextCatalog.VoucherRejected,
-            ("reason", new TgHtml(await voucherTexts.ReasonAsync(r.VoucherVerdict ?? Domain.Vouchers.VoucherVerdict.NotFound, buyer.Lang, ct)))),
+            ("reason", new TgHtml(await voucherTexts.ReasonAsync(r.VoucherVerdict ?? Domain.Vouchers.VoucherVerdict.NotFound, buyer.Lang,
+                ct)))),
     };
 }

@@ -13,7 +13,8 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// reason (text) → a screenshot or skip → claim opened. Every refusal (window over, no warranty, an open claim) is a
 /// polite message; a stale button gets the stale answer.
 /// </summary>
-public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTexts texts, Buttons buttons, ScreenSender screens, StoreTime time)
+public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTexts texts, Buttons buttons, ScreenSender screens,
+    StoreTime time)
 {
     /// <summary>The claim button under a paid order whose products carry a warranty; null otherwise.</summary>
     public async Task<InlineKeyboardButton?> OrderButtonAsync(BuyerContext buyer, Order order, CancellationToken ct)
@@ -88,7 +89,8 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
             return;
         }
         await buyer.AnswerAsync();
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ClaimReasonPrompt, buyer.Lang, ct, ("product", start.ProductName)),
+        await screens.ShowAsync(buyer,
+            await texts.RenderAsync(BotTextCatalog.ClaimReasonPrompt, buyer.Lang, ct, ("product", start.ProductName)),
             await CancelKeyboardAsync(buyer, start.ClaimId!.Value, ct), ct, newMessage: true);
     }
 
@@ -115,7 +117,8 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
     }
 
     private async Task ReceivedAsync(BuyerContext buyer, ClaimInput input, CancellationToken ct) =>
-        await screens.ShowAsync(buyer, await texts.RenderAsync(input.AutoReplaced ? BotTextCatalog.ClaimReceivedAuto : BotTextCatalog.ClaimReceived,
+        await screens.ShowAsync(buyer,
+            await texts.RenderAsync(input.AutoReplaced ? BotTextCatalog.ClaimReceivedAuto : BotTextCatalog.ClaimReceived,
             buyer.Lang, ct, ("claim", input.ClaimId)), null, ct, newMessage: true);
 
     private async Task AskScreenshotAsync(BuyerContext buyer, long claimId, CancellationToken ct) =>

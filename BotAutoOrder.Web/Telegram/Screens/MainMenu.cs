@@ -28,7 +28,8 @@ public sealed class MainMenu(BotTexts texts)
     /// <summary>Which menu button a text is (in either language), or null.</summary>
     public async Task<TextTemplate?> MatchAsync(string text, CancellationToken ct)
     {
-        foreach (var template in new[] { BotTextCatalog.MenuProducts, BotTextCatalog.MenuCart, BotTextCatalog.MenuBalance, BotTextCatalog.MenuOrders, BotTextCatalog.MenuHelp })
+        foreach (var template in new[] { BotTextCatalog.MenuProducts, BotTextCatalog.MenuCart, BotTextCatalog.MenuBalance,
+            BotTextCatalog.MenuOrders, BotTextCatalog.MenuHelp })
         foreach (var lang in new[] { BotTexts.Indonesian, BotTexts.English })
             if (string.Equals(await texts.RenderAsync(template, lang, ct), text.Trim(), StringComparison.OrdinalIgnoreCase))
                 return template;

@@ -8,7 +8,8 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// <summary>Shows a screen: edits the message a button sits on (navigation stays in one message), else sends a new one.</summary>
 public sealed class ScreenSender(ITelegramBotClient bot)
 {
-    public async Task ShowAsync(BuyerContext buyer, string html, InlineKeyboardMarkup? keyboard, CancellationToken ct, bool newMessage = false)
+    public async Task ShowAsync(BuyerContext buyer, string html, InlineKeyboardMarkup? keyboard, CancellationToken ct,
+        bool newMessage = false)
     {
         if (!newMessage && buyer.MessageId is { } messageId)
         {
@@ -17,7 +18,8 @@ public sealed class ScreenSender(ITelegramBotClient bot)
                 await bot.EditMessageText(buyer.ChatId, messageId, html, ParseMode.Html, replyMarkup: keyboard, cancellationToken: ct);
                 return;
             }
-            catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+            catch (ApiRequestException e) when (e.ErrorCode == 400
+                && e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
             {
                 return;
             }

@@ -25,7 +25,8 @@ public sealed class SearchScreen(CatalogService catalog, BotTexts texts, Buttons
             var categories = await catalog.GetCategoriesAsync(ct);
             var keyboard = new InlineKeyboardMarkup(categories
                 .Select(c => InlineKeyboardButton.WithCallbackData($"{c.Name} ({c.ProductCount})", CallbackData.Category(c.Id))).Chunk(2));
-            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.SearchNoMatch, buyer.Lang, ct, ("query", query)), keyboard, ct);
+            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.SearchNoMatch, buyer.Lang, ct, ("query", query)),
+                keyboard, ct);
             return;
         }
         var rows = CatalogScreen.ProductButtons(found.Items);

@@ -9,7 +9,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>/start: greeting with live stats and the reply keyboard, then the category buttons.</summary>
-public sealed class StartScreen(ITelegramBotClient bot, BotTexts texts, MainMenu menu, CatalogService catalog, SettingsService settings, ScreenSender screens)
+public sealed class StartScreen(ITelegramBotClient bot, BotTexts texts, MainMenu menu, CatalogService catalog, SettingsService settings,
+    ScreenSender screens)
 {
     public async Task ShowAsync(long chatId, Customer customer, CancellationToken ct)
     {
@@ -35,7 +36,8 @@ public sealed class StartScreen(ITelegramBotClient bot, BotTexts texts, MainMenu
         var categories = await catalog.GetCategoriesAsync(ct);
         if (categories.Count == 0)
         {
-            await bot.SendMessage(chatId, await texts.RenderAsync(BotTextCatalog.StartNoProducts, lang, ct), ParseMode.Html, cancellationToken: ct);
+            await bot.SendMessage(chatId, await texts.RenderAsync(BotTextCatalog.StartNoProducts, lang, ct), ParseMode.Html,
+                cancellationToken: ct);
             return;
         }
         await bot.SendMessage(chatId, await texts.RenderAsync(BotTextCatalog.StartCategories, lang, ct), ParseMode.Html,
@@ -43,5 +45,6 @@ public sealed class StartScreen(ITelegramBotClient bot, BotTexts texts, MainMenu
     }
 
     private static InlineKeyboardMarkup Keyboard(IReadOnlyList<CategorySummary> categories) =>
-        new(categories.Select(c => InlineKeyboardButton.WithCallbackData($"{c.Name} ({c.ProductCount})", CallbackData.Category(c.Id))).Chunk(2));
+        new(categories.Select(c =>
+            InlineKeyboardButton.WithCallbackData($"{c.Name} ({c.ProductCount})", CallbackData.Category(c.Id))).Chunk(2));
 }

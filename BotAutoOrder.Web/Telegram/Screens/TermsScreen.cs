@@ -14,11 +14,13 @@ public sealed class TermsScreen(TermsService terms, Buttons buttons, ScreenSende
         {
             case TermsStartOutcome.AwaitingProof:
                 await buyer.AnswerAsync();
-                await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.TermsPrompt, ("product", start.ProductName)), null, ct, newMessage: true);
+                await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.TermsPrompt, ("product", start.ProductName)), null, ct,
+                    newMessage: true);
                 return;
             case TermsStartOutcome.AskReplace:
                 await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.TermsAskReplace, ("product", start.ProductName)),
-                    new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnReplace, buyer.Lang, CallbackData.ReplaceProof(start.ProofId!.Value), ct)),
+                    new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnReplace, buyer.Lang,
+                        CallbackData.ReplaceProof(start.ProofId!.Value), ct)),
                     ct, newMessage: true);
                 return;
             default:

@@ -14,7 +14,8 @@ namespace BotAutoOrder.Web.Telegram.Sending;
 /// sent once by whichever instance holds the outbox lease. Only JSON calls can be handed over (a photo upload is a
 /// stream); those fail as before and the buyer gets the generic error text.
 /// </summary>
-public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<ReplyHandOver> log)
+public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<TelegramOptions> options, TimeProvider clock,
+    ILogger<ReplyHandOver> log)
 {
     /// <summary>How long after its due time a chat's hand-over still holds that chat's later replies back.</summary>
     private static readonly TimeSpan HoldAfterDue = TimeSpan.FromSeconds(10);
@@ -36,13 +37,15 @@ public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<Telegram
     /// keep their order (by id) in the lane.</param>
     public async Task<bool> TryAsync(HttpRequestMessage request, string method, byte[]? body, DateTimeOffset dueAt, CancellationToken ct)
     {
-        if (body is null || request.Content?.Headers.ContentType?.MediaType != "application/json" || ChatIdOf(body) is not { } chatId) return false;
+        if (body is null || request.Content?.Headers.ContentType?.MediaType != "application/json"
+            || ChatIdOf(body) is not { } chatId) return false;
         var bot = request.RequestUri?.AbsolutePath.Contains("/bot" + options.Value.OwnerBotToken + "/", StringComparison.Ordinal) == true
                   && !string.IsNullOrWhiteSpace(options.Value.OwnerBotToken) ? OutboxBot.Owner : OutboxBot.Shop;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        db.OutboxMessages.Add(new OutboxMessage(chatId, OutboxKinds.ApiCall, JsonSerializer.Serialize(new ApiCallPayload(method, Encoding.UTF8.GetString(body))),
+        db.OutboxMessages.Add(new OutboxMessage(chatId, OutboxKinds.ApiCall,
+            JsonSerializer.Serialize(new ApiCallPayload(method, Encoding.UTF8.GetString(body))),
             now, bot, dueAtUtc: dueAt.UtcDateTime));
         await db.SaveChangesAsync(ct);
         _held.AddOrUpdate(chatId, dueAt, (_, held) => held > dueAt ? held : dueAt);
@@ -58,7 +61,8 @@ public sealed class ReplyHandOver(IServiceScopeFactory scopes, IOptions<Telegram
             var chat = JsonNode.Parse(body)?["chat_id"];
             if (chat is null) return null;
             return chat.GetValueKind() == JsonValueKind.Number ? chat.GetValue<long>()
-                : long.TryParse(chat.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
+                : long.TryParse(chat.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id
+                    : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

@@ -4,7 +4,8 @@ namespace BotAutoOrder.Web.Telegram.Sending;
 
 /// <summary>
 /// Telegram's limits as seen by this process: the bulk budget (the store's send rate, a token bucket from
-/// <c>System.Threading.RateLimiting</c>), the paid-broadcast budget (its own bucket), the flood wait from the last 429 (<c>retry_after</c>, honoured by every
+/// <c>System.Threading.RateLimiting</c>), the paid-broadcast budget (its own bucket), the flood wait from the last 429 (<c>retry_after</c>,
+/// honoured by every
 /// lane), and per-chat pacing (<see cref="ChatPacer"/>). One instance per process, shared by replies and the outbox.
 /// </summary>
 public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable

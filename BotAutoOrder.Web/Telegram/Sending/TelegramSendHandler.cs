@@ -85,7 +85,8 @@ public sealed class TelegramSendHandler(SendGate gate, ReplyHandOver handOver, S
 
     private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body)
     {
-        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy };
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version,
+            VersionPolicy = request.VersionPolicy };
         foreach (var (name, values) in request.Headers) copy.Headers.TryAddWithoutValidation(name, values);
         if (body is not null && request.Content is not null)
         {

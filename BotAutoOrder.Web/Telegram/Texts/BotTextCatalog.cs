@@ -7,8 +7,12 @@ namespace BotAutoOrder.Web.Telegram.Texts;
 public static partial class BotTextCatalog
 {
     public static readonly TextTemplate StartGreeting = new("start.greeting",
-        "🌟 Halo, <b>{name}</b>! Selamat datang di <b>{store}</b>.\n\n📦 Produk tersedia: <b>{products}</b> | 🛒 Transaksi: <b>{transactions}</b> | 👥 Pembeli: <b>{buyers}</b>\n\nBelanja akun, voucher &amp; lisensi digital — bayar QRIS, barang langsung dikirim otomatis ⚡",
-        "🌟 Hi, <b>{name}</b>! Welcome to <b>{store}</b>.\n\n📦 Products available: <b>{products}</b> | 🛒 Transactions: <b>{transactions}</b> | 👥 Buyers: <b>{buyers}</b>\n\nDigital accounts, vouchers &amp; licences — pay by QRIS, delivered instantly ⚡",
+        "🌟 Halo, <b>{name}</b>! Selamat datang di <b>{store}</b>.\n\n📦 Produk tersedia: <b>{products}</b> | 🛒 Transaksi: " +
+            "<b>{transactions}</b> | 👥 Pembeli: <b>{buyers}</b>\n\nBelanja akun, voucher &amp; lisensi digital — bayar QRIS, barang " +
+            "langsung dikirim otomatis ⚡",
+        "🌟 Hi, <b>{name}</b>! Welcome to <b>{store}</b>.\n\n📦 Products available: <b>{products}</b> | 🛒 Transactions: " +
+            "<b>{transactions}</b> | 👥 Buyers: <b>{buyers}</b>\n\nDigital accounts, vouchers &amp; licences — pay by QRIS, delivered " +
+            "instantly ⚡",
         "Greeting on /start", "name", "store", "products", "transactions", "buyers");
 
     public static readonly TextTemplate StartCategories = new("start.categories",

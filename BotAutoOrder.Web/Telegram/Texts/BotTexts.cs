@@ -28,7 +28,8 @@ public sealed partial class BotTexts(IServiceScopeFactory scopes, TimeProvider c
     public static string LanguageFor(string? languageCode) =>
         languageCode is not null && languageCode.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Indonesian;
 
-    public async Task<string> RenderAsync(TextTemplate template, string language, CancellationToken ct, params (string Name, object? Value)[] values)
+    public async Task<string> RenderAsync(TextTemplate template, string language, CancellationToken ct,
+        params (string Name, object? Value)[] values)
     {
         var overrides = await GetOverridesAsync(ct);
         var text = overrides.TryGetValue((template.Key, language), out var custom) ? custom : template.For(language);

@@ -12,7 +12,8 @@ namespace BotAutoOrder.Web.Pages.Admin.Account;
 /// <c>/admin/account/two-factor</c>: enrol (scan the QR, confirm with a code, see the ten recovery codes once) or turn
 /// two-factor sign-in off with a current code (not while the shop requires it).
 /// </summary>
-public sealed class TwoFactorModel(AppDbContext db, TwoFactorService twoFactor, SettingsService settings, UserStampCache stamps) : AdminPageModel
+public sealed class TwoFactorModel(AppDbContext db, TwoFactorService twoFactor, SettingsService settings, UserStampCache stamps)
+    : AdminPageModel
 {
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }

@@ -20,7 +20,8 @@ public sealed class IndexModel(AppDbContext db, StoreTime time) : AdminPageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, string? after, string? before)
     {
-        if (Keyset.From(page, after, before, timed: false, size: 50) is not { } keyset) return BadRequest(T["This page link is not valid."]);
+        if (Keyset.From(page, after, before, timed: false,
+            size: 50) is not { } keyset) return BadRequest(T["This page link is not valid."]);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(By)) query = query.Where(a => a.Actor == By.Trim());
         if (!string.IsNullOrWhiteSpace(Action)) query = query.Where(a => a.Action.StartsWith(Action.Trim()));

@@ -17,7 +17,8 @@ namespace BotAutoOrder.Web.Pages.Admin.Backup;
 [Authorize(Policy = DashboardClaims.OwnerPolicy)]
 [RequestSizeLimit(MaxBytes + 8 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 8 * 1024 * 1024)]
-public sealed class IndexModel(AppDbContext db, BackupService backups, BackupDownloads downloads, IOptions<BackupOptions> options, TimeProvider clock)
+public sealed class IndexModel(AppDbContext db, BackupService backups, BackupDownloads downloads, IOptions<BackupOptions> options,
+    TimeProvider clock)
     : AdminPageModel
 {
     public const long MaxBytes = 200L * 1024 * 1024;
@@ -53,7 +54,8 @@ public sealed class IndexModel(AppDbContext db, BackupService backups, BackupDow
     /// <summary>One scheduled backup, found by its exact name among the folder's backup files (nothing else is served).</summary>
     public async Task<IActionResult> OnGetFileAsync(string? name)
     {
-        var file = Folder.List().Select(b => b.File).FirstOrDefault(f => string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal));
+        var file = Folder.List().Select(b => b.File).FirstOrDefault(f =>
+            string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal));
         if (file is null) return NotFound();
         await downloads.RecordAsync(Actor, name!, scheduled: true, Aborted);
         return PhysicalFile(file, "application/gzip", Path.GetFileName(file));
@@ -72,7 +74,8 @@ public sealed class IndexModel(AppDbContext db, BackupService backups, BackupDow
         if (result.Status == RestoreStatus.TargetNotEmpty)
         {
             // Nothing was replaced: say what a forced restore would lose (orders and payments newer than the backup).
-            ModelState.AddModelError("", T["This database holds orders or buyers: tick \"Replace existing orders and buyers\" as well."] + " " + result.Message);
+            ModelState.AddModelError("",
+                T["This database holds orders or buyers: tick \"Replace existing orders and buyers\" as well."] + " " + result.Message);
             return Page();
         }
         return result.Succeeded ? Done(result.Message) : Done(result.Message, error: true);

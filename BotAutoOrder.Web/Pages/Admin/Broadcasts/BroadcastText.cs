@@ -22,7 +22,9 @@ public static class BroadcastText
         HtmlProblem.None => "",
         HtmlProblem.Empty => t["Write a message."],
         HtmlProblem.TooLong => t["The text is too long: {0} characters, at most {1}.", check.Length, check.Detail ?? ""],
-        HtmlProblem.TagNotAllowed => t["Telegram does not allow the tag <{0}>. Allowed: b, i, u, s, a href, code, pre, blockquote, tg-spoiler, tg-emoji.", check.Detail ?? ""],
+        HtmlProblem.TagNotAllowed =>
+            t["Telegram does not allow the tag <{0}>. Allowed: b, i, u, s, a href, code, pre, blockquote, tg-spoiler, tg-emoji.",
+            check.Detail ?? ""],
         HtmlProblem.BadAttribute => t["The tag <{0}> has an attribute Telegram does not accept.", check.Detail ?? ""],
         HtmlProblem.Unclosed => t["The tag <{0}> is not closed.", check.Detail ?? ""],
         HtmlProblem.UnexpectedClose => t["The closing tag </{0}> does not match an open tag.", check.Detail ?? ""],

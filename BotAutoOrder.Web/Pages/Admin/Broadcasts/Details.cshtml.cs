@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BotAutoOrder.Web.Pages.Admin.Broadcasts;
 
 /// <summary>One broadcast: preview, audience, send (with confirmation), live progress while sending, cancel.</summary>
-public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts, BotAutoOrder.Domain.Settings.SettingsService settings) : AdminPageModel
+public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts, BotAutoOrder.Domain.Settings.SettingsService settings)
+    : AdminPageModel
 {
     public sealed record Summary(long Id, string HtmlText, string? PhotoFileName, BroadcastAudience Audience, BroadcastStatus Status,
         string CreatedBy, DateTime CreatedAtUtc, DateTime? StartedAtUtc, DateTime? FinishedAtUtc);
@@ -33,7 +34,8 @@ public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts, B
     /// <summary>The numbers of the progress bar as JSON, read by wwwroot/js/broadcast-progress.js while sending.</summary>
     public async Task<IActionResult> OnGetProgressAsync(long id) =>
         await broadcasts.ProgressAsync(id, Aborted) is { } p
-            ? new JsonResult(new { Status = p.Status.ToString(), p.Total, p.Sent, p.Failed, p.Blocked, p.Cancelled, p.Remaining, p.Percent, EtaSeconds = p.Eta?.TotalSeconds })
+            ? new JsonResult(new { Status = p.Status.ToString(), p.Total, p.Sent, p.Failed, p.Blocked, p.Cancelled, p.Remaining, p.Percent,
+                EtaSeconds = p.Eta?.TotalSeconds })
             : NotFound();
 
     public async Task<IActionResult> OnGetPhotoAsync(long id)
@@ -53,12 +55,14 @@ public sealed class DetailsModel(AppDbContext db, BroadcastService broadcasts, B
     public async Task<IActionResult> OnPostCancelAsync(long id)
     {
         var result = await broadcasts.CancelAsync(id, Actor, Aborted);
-        return result.Succeeded ? Done(T["Broadcast cancelled."], new { id }) : Done(BroadcastText.Explain(T, result), new { id }, error: true);
+        return result.Succeeded ? Done(T["Broadcast cancelled."], new { id })
+            : Done(BroadcastText.Explain(T, result), new { id }, error: true);
     }
 
     private async Task<bool> LoadAsync(long id)
     {
-        var b = await db.Broadcasts.AsNoTracking().Where(b => b.Id == id).Select(b => new Summary(b.Id, b.HtmlText, b.PhotoFileName, b.Audience,
+        var b = await db.Broadcasts.AsNoTracking().Where(b => b.Id == id).Select(b =>
+            new Summary(b.Id, b.HtmlText, b.PhotoFileName, b.Audience,
             b.Status, b.CreatedBy, b.CreatedAtUtc, b.StartedAtUtc, b.FinishedAtUtc)).FirstOrDefaultAsync(Aborted);
         if (b is null) return false;
         Broadcast = b;

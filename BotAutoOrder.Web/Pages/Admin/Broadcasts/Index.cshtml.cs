@@ -13,13 +13,15 @@ public sealed class IndexModel(AppDbContext db) : AdminPageModel
         int Total, string Text, bool HasPhoto);
 
     public PageOf<Row> Rows { get; private set; } = PageOf<Row>.Empty;
-    public IReadOnlyDictionary<(long, BroadcastRecipientStatus), int> Counts { get; private set; } = new Dictionary<(long, BroadcastRecipientStatus), int>();
+    public IReadOnlyDictionary<(long, BroadcastRecipientStatus),
+        int> Counts { get; private set; } = new Dictionary<(long, BroadcastRecipientStatus), int>();
 
     public int Count(long id, BroadcastRecipientStatus status) => Counts.GetValueOrDefault((id, status));
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page)
     {
-        var query = db.Broadcasts.AsNoTracking().OrderByDescending(b => b.Id).Select(b => new Row(b.Id, b.CreatedAtUtc, b.CreatedBy, b.Audience,
+        var query = db.Broadcasts.AsNoTracking().OrderByDescending(b => b.Id).Select(b =>
+            new Row(b.Id, b.CreatedAtUtc, b.CreatedBy, b.Audience,
             b.Status, b.TotalRecipients, b.HtmlText.Substring(0, 80), b.PhotoFileName != null));
         Rows = await Paging.From(page).ApplyAsync(query, Aborted);
         var ids = Rows.Items.Select(r => r.Id).ToList();

@@ -59,7 +59,8 @@ public sealed class NewModel(BroadcastService broadcasts) : AdminPageModel
         var result = await broadcasts.CreateDraftAsync(Input.Html, Input.Photo?.FileName, photo, Input.Audience, Actor, Aborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(result.Outcome == BroadcastOutcome.InvalidText ? "Input.Html" : "Input.Photo", BroadcastText.Explain(T, result));
+            ModelState.AddModelError(result.Outcome == BroadcastOutcome.InvalidText ? "Input.Html" : "Input.Photo",
+                BroadcastText.Explain(T, result));
             PreviewHtml = TelegramHtml.Preview(Input.Html);
             return Page();
         }

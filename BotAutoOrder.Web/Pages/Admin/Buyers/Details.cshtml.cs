@@ -28,10 +28,12 @@ public sealed class DetailsModel(AppDbContext db, BuyerAdminService buyers, Bala
         public string? Reason { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, [FromQuery(Name = "page")] int? page) => await LoadAsync(id, page) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, [FromQuery(Name = "page")] int? page) => await LoadAsync(id, page) ? Page()
+        : NotFound();
 
     public async Task<IActionResult> OnPostBlockAsync(long id, bool blocked) =>
-        await buyers.SetBlockedAsync(id, blocked, Actor, Aborted) ? Done(T[blocked ? "Buyer blocked." : "Buyer unblocked."], new { id }) : NotFound();
+        await buyers.SetBlockedAsync(id, blocked, Actor, Aborted) ? Done(T[blocked ? "Buyer blocked." : "Buyer unblocked."], new { id })
+            : NotFound();
 
     public async Task<IActionResult> OnPostAdjustAsync(long id)
     {
@@ -54,7 +56,8 @@ public sealed class DetailsModel(AppDbContext db, BuyerAdminService buyers, Bala
         Buyer = buyer;
         Orders = await Paging.From(page, 20).ApplyAsync(OrderRow.From(db.Orders.Where(o => o.CustomerId == id), db), Aborted);
         Ledger = await balances.HistoryAsync(id, 50, Aborted);
-        Proofs = await db.TermsProofs.AsNoTracking().Where(p => p.CustomerId == id).OrderByDescending(p => p.Id).Take(50).ToListAsync(Aborted);
+        Proofs = await db.TermsProofs.AsNoTracking().Where(p => p.CustomerId == id).OrderByDescending(p =>
+            p.Id).Take(50).ToListAsync(Aborted);
         return true;
     }
 }

@@ -7,7 +7,8 @@ namespace BotAutoOrder.Web.Pages.Admin.Buyers;
 /// <summary>Buyers, newest first; search by Telegram id (exact), @username (exact) or name (contains).</summary>
 public sealed class IndexModel(AppDbContext db) : AdminPageModel
 {
-    public sealed record Row(long Id, long TelegramUserId, string Name, string? Username, long Balance, bool IsBlocked, DateTime CreatedAtUtc);
+    public sealed record Row(long Id, long TelegramUserId, string Name, string? Username, long Balance, bool IsBlocked,
+        DateTime CreatedAtUtc);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     public PageOf<Row> Rows { get; private set; } = PageOf<Row>.Empty;
@@ -24,8 +25,10 @@ public sealed class IndexModel(AppDbContext db) : AdminPageModel
             else query = BuyerSearch.NameContains(query, q);
         }
         query = keyset.Seek(query, c => c.CreatedAtUtc, c => c.Id);
-        var sorted = keyset.Backward ? query.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id) : query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id);
-        Rows = await keyset.ApplyAsync(sorted.Select(c => new Row(c.Id, c.TelegramUserId, c.LastName == null ? c.FirstName : c.FirstName + " " + c.LastName,
+        var sorted = keyset.Backward ? query.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id);
+        Rows = await keyset.ApplyAsync(sorted.Select(c =>
+            new Row(c.Id, c.TelegramUserId, c.LastName == null ? c.FirstName : c.FirstName + " " + c.LastName,
                 c.Username, c.Balance, c.IsBlocked, c.CreatedAtUtc)), r => new PageCursor(r.CreatedAtUtc, r.Id), Aborted);
         return Page();
     }

@@ -15,7 +15,8 @@ public sealed class EditModel(AppDbContext db, CategoryService categories) : Adm
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Required"), StringLength(ProductRules.MaxCategoryNameLength, ErrorMessage = "At most {1} characters"), Display(Name = "Name")]
+        [Required(ErrorMessage = "Required"), StringLength(ProductRules.MaxCategoryNameLength, ErrorMessage = "At most {1} characters"),
+            Display(Name = "Name")]
         public string Name { get; set; } = "";
         [Range(0, CategoryService.MaxSortOrder, ErrorMessage = "Between {1} and {2}"), Display(Name = "Sort order")]
         public int SortOrder { get; set; }

@@ -6,7 +6,8 @@ namespace BotAutoOrder.Web.Pages.Admin.Claims;
 /// <summary>One warranty claim with its buyer, order and product, for the queue and the detail page.</summary>
 public sealed record ClaimRow(long Id, WarrantyClaimStatus Status, long CustomerId, string Buyer, long TelegramUserId, long OrderId,
     string InvoiceCode, long ProductId, string Product, long StockItemId, string? Reason, bool HasPhoto, DateTime? SubmittedAtUtc,
-    DateTime? ResolvedAtUtc, string? ResolvedBy, string? ResolutionNote, long? ReplacementStockItemId, long? RefundAmount, bool AutoResolved,
+    DateTime? ResolvedAtUtc, string? ResolvedBy, string? ResolutionNote, long? ReplacementStockItemId, long? RefundAmount,
+        bool AutoResolved,
     DateTime? DeliveredAtUtc, int WarrantyDays)
 {
     public const int ExcerptLength = 120;
@@ -22,5 +23,6 @@ public sealed record ClaimRow(long Id, WarrantyClaimStatus Status, long Customer
         orderby c.Id descending
         select new ClaimRow(c.Id, c.Status, cu.Id, cu.Username != null ? cu.FirstName + " (@" + cu.Username + ")" : cu.FirstName,
             cu.TelegramUserId, o.Id, o.InvoiceCode, p.Id, p.Name, c.StockItemId, c.Reason, c.PhotoFileId != null, c.SubmittedAtUtc,
-            c.ResolvedAtUtc, c.ResolvedBy, c.ResolutionNote, c.ReplacementStockItemId, c.RefundAmount, c.AutoResolved, o.PaidAtUtc, p.WarrantyDays);
+            c.ResolvedAtUtc, c.ResolvedBy, c.ResolutionNote, c.ReplacementStockItemId, c.RefundAmount, c.AutoResolved, o.PaidAtUtc,
+                p.WarrantyDays);
 }

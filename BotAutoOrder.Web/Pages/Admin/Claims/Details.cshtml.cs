@@ -75,7 +75,9 @@ public sealed class DetailsModel(AppDbContext db, ClaimResolutionService resolut
     {
         ClaimResolutionOutcome.Done => Done(done, new { id }),
         ClaimResolutionOutcome.NotFound => NotFound(),
-        ClaimResolutionOutcome.OutOfStock => Done(T["No stock of this product: the claim stays open and the sellers got a low-stock alert. Add stock, then replace again."], new { id }, error: true),
+        ClaimResolutionOutcome.OutOfStock =>
+            Done(T["No stock of this product: the claim stays open and the sellers got a low-stock alert. Add stock, then replace again."],
+            new { id }, error: true),
         _ => Done(T["Refused: the claim is already decided or its order is no longer paid. Nothing changed."], new { id }, error: true),
     };
 
@@ -91,7 +93,8 @@ public sealed class DetailsModel(AppDbContext db, ClaimResolutionService resolut
         OrderStatus = order.Status;
         ItemShare = order.Lines.FirstOrDefault(l => l.ProductId == claim.ProductId) is { } line ? WarrantyRules.ItemShare(line, order) : 0;
         BuyerOrders = await db.Orders.CountAsync(o => o.CustomerId == claim.CustomerId && o.Status == OrderStatus.Paid, Aborted);
-        BuyerSpent = await db.Orders.Where(o => o.CustomerId == claim.CustomerId && o.Status == OrderStatus.Paid).SumAsync(o => o.Total, Aborted);
+        BuyerSpent = await db.Orders.Where(o => o.CustomerId == claim.CustomerId && o.Status == OrderStatus.Paid).SumAsync(o => o.Total,
+            Aborted);
         BuyerClaims = await (from c in db.WarrantyClaims
                              join p in db.Products on c.ProductId equals p.Id
                              where c.CustomerId == claim.CustomerId && c.SubmittedAtUtc != null
@@ -102,7 +105,8 @@ public sealed class DetailsModel(AppDbContext db, ClaimResolutionService resolut
 
     private async Task<string?> MaskedAsync(long stockItemId)
     {
-        var item = await db.StockItems.Where(s => s.Id == stockItemId).Select(s => new { s.Ciphertext, s.KeyId }).FirstOrDefaultAsync(Aborted);
+        var item = await db.StockItems.Where(s => s.Id == stockItemId).Select(s =>
+            new { s.Ciphertext, s.KeyId }).FirstOrDefaultAsync(Aborted);
         return item is null ? null : StockItem.Mask(cipher.Open(item.Ciphertext, item.KeyId));
     }
 }

@@ -12,7 +12,8 @@ public sealed class PhotoModel(AppDbContext db, ITelegramBotClient bot, ILogger<
 {
     public async Task<IActionResult> OnGetAsync(long id)
     {
-        var fileId = await db.WarrantyClaims.Where(c => c.Id == id).Select(c => c.PhotoFileId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var fileId = await db.WarrantyClaims.Where(c => c.Id == id).Select(c =>
+            c.PhotoFileId).FirstOrDefaultAsync(HttpContext.RequestAborted);
         return await new TelegramPhotoProxy(bot, log).StreamAsync(HttpContext, fileId, $"claim {id}");
     }
 }

@@ -41,7 +41,8 @@ public sealed class IssuesModel(AppDbContext db, PaymentIssueService issues) : A
     }
 
     /// <summary>How many items wait for a person (the home page's badge).</summary>
-    public static Task<int> OpenCountAsync(AppDbContext db, CancellationToken ct) => db.PaymentIssues.CountAsync(i => i.ResolvedAtUtc == null, ct);
+    public static Task<int> OpenCountAsync(AppDbContext db, CancellationToken ct) =>
+        db.PaymentIssues.CountAsync(i => i.ResolvedAtUtc == null, ct);
 
     private async Task LoadAsync(int? page)
     {

@@ -10,7 +10,8 @@ namespace BotAutoOrder.Web.Pages.Admin.Products;
 
 public sealed class IndexModel(AppDbContext db, ProductAdminService products, TimeProvider clock) : AdminPageModel
 {
-    public sealed record Row(long Id, string Code, string Name, string Category, long Price, bool IsActive, int Available, bool IsUnlimited = false);
+    public sealed record Row(long Id, string Code, string Name, string Category, long Price, bool IsActive, int Available,
+        bool IsUnlimited = false);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public long? CategoryId { get; set; }
@@ -28,14 +29,16 @@ public sealed class IndexModel(AppDbContext db, ProductAdminService products, Ti
             query = query.Where(p => p.Code.Contains(q.ToUpper()) || p.Name.ToLower().Contains(q.ToLower()));
         }
         Rows = await Paging.From(page).ApplyAsync(query.OrderBy(p => p.Code).Select(p => new Row(p.Id, p.Code, p.Name, p.Category!.Name,
-            p.Price, p.IsActive, db.StockItems.Count(s => s.ProductId == p.Id && s.Status == StockItemStatus.Available), p.IsUnlimited)), Aborted);
+            p.Price, p.IsActive, db.StockItems.Count(s => s.ProductId == p.Id && s.Status == StockItemStatus.Available), p.IsUnlimited)),
+                Aborted);
     }
 
     /// <summary>The whole catalog as CSV (the format <c>import-catalog</c> and the import page read).</summary>
     public async Task<IActionResult> OnGetExportAsync([FromServices] CatalogCsvService csv)
     {
         var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true)) await csv.ExportAsync(writer, Aborted);
+        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true)) await csv.ExportAsync(writer,
+            Aborted);
         buffer.Position = 0;
         return File(buffer, "text/csv; charset=utf-8", $"catalog-{clock.GetUtcNow():yyyyMMdd}.csv");
     }

@@ -7,7 +7,8 @@ using Telegram.Bot;
 
 namespace BotAutoOrder.Web.Pages.Admin.Proofs;
 
-/// <summary>The photo of an SNK proof, streamed through the Bot API by <see cref="TelegramPhotoProxy"/> (the token stays on the server).</summary>
+/// <summary>The photo of an SNK proof, streamed through the Bot API by <see cref="TelegramPhotoProxy"/> (the token stays on the
+/// server).</summary>
 public sealed class PhotoModel(AppDbContext db, ITelegramBotClient bot, ILogger<PhotoModel> log) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id)

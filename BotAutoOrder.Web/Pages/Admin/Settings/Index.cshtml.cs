@@ -28,7 +28,8 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
         public int LowStockThreshold { get; set; }
         [Range(1, 30, ErrorMessage = "Between {1} and {2}"), Display(Name = "Send rate (messages per second)")]
         public int SendRatePerSecond { get; set; }
-        [RegularExpression("^@?[A-Za-z0-9_]{0,32}$", ErrorMessage = "A Telegram username: letters, digits and _"), Display(Name = "Contact username")]
+        [RegularExpression("^@?[A-Za-z0-9_]{0,32}$", ErrorMessage = "A Telegram username: letters, digits and _"),
+            Display(Name = "Contact username")]
         public string? ContactUsername { get; set; }
         [Range(0, 3650, ErrorMessage = "Between {1} and {2}"), Display(Name = "Keep SNK proofs (days, 0 = forever)")]
         public int ProofRetentionDays { get; set; }
@@ -67,7 +68,8 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             RequireTwoFactor = s.RequireTwoFactor,
             LateCreditTotalPayment = s.LateCreditTotalPayment,
             PaidBroadcasts = s.PaidBroadcasts, PaidBroadcastRatePerSecond = s.PaidBroadcastRatePerSecond,
-            ClaimsAutoReplace = s.ClaimsAutoReplace, ClaimsAutoReplaceMax = s.ClaimsAutoReplaceMax, ClaimsAutoReplaceDays = s.ClaimsAutoReplaceDays,
+            ClaimsAutoReplace = s.ClaimsAutoReplace, ClaimsAutoReplaceMax = s.ClaimsAutoReplaceMax,
+                ClaimsAutoReplaceDays = s.ClaimsAutoReplaceDays,
             TestimonyChannelId = s.TestimonyChannelId,
         };
     }

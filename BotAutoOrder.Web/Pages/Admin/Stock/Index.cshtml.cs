@@ -28,7 +28,8 @@ public sealed class IndexModel(AppDbContext db, StockImportService stock, StockC
         var items = await Paging.From(page, 50).ApplyAsync(db.StockItems
             .Where(s => s.ProductId == id && s.Status == StockItemStatus.Available).OrderByDescending(s => s.Id)
             .Select(s => new { s.Id, s.Ciphertext, s.KeyId, s.CreatedAtUtc }), Aborted);
-        Items = new PageOf<Item>(items.Items.Select(i => new Item(i.Id, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), i.CreatedAtUtc)).ToList(),
+        Items = new PageOf<Item>(items.Items.Select(i =>
+            new Item(i.Id, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), i.CreatedAtUtc)).ToList(),
             items.Page, items.HasNext);
         return Page();
     }

@@ -26,7 +26,8 @@ public sealed class IndexModel(AppDbContext db, TestimonialService testimonials)
 
     public async Task<IActionResult> OnPostHideAsync(long id, bool hidden)
     {
-        if (!await testimonials.SetHiddenAsync(id, hidden, Actor, Aborted)) return Done(T["Testimonial not found."], new { Show }, error: true);
+        if (!await testimonials.SetHiddenAsync(id, hidden, Actor, Aborted)) return Done(T["Testimonial not found."], new { Show },
+            error: true);
         return Done(hidden ? T["Testimonial #{0} hidden.", id] : T["Testimonial #{0} shown.", id], new { Show });
     }
 }

@@ -41,7 +41,8 @@ public sealed class IndexModel(AppDbContext db, StaffService staff, UserStampCac
 
     public async Task<IActionResult> OnPostUpdateAsync(long id, StaffRole role, bool isActive, bool confirmed)
     {
-        var current = await db.DashboardUsers.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsActive, u.Role }).FirstOrDefaultAsync(Aborted);
+        var current = await db.DashboardUsers.AsNoTracking().Where(u => u.Id == id).Select(u =>
+            new { u.IsActive, u.Role }).FirstOrDefaultAsync(Aborted);
         if (current is null) return NotFound();
         var takesAway = (current.IsActive && !isActive) || (current.Role == StaffRole.Owner && role != StaffRole.Owner);
         if (takesAway && !confirmed) return NotConfirmed();

@@ -31,7 +31,8 @@ public sealed class EditModel(AppDbContext db, VoucherAdminService vouchers, Sto
     public async Task<IActionResult> OnPostAsync(long? id)
     {
         if (id is not null && !await LoadAsync(id.Value)) return NotFound();
-        var draft = new VoucherDraft(Input.Code, Input.Kind, Input.Value, Input.MinOrder, Input.MaxDiscount, Input.TotalUses, Input.UsesPerBuyer,
+        var draft = new VoucherDraft(Input.Code, Input.Kind, Input.Value, Input.MinOrder, Input.MaxDiscount, Input.TotalUses,
+            Input.UsesPerBuyer,
             Input.ValidFrom is { } f ? time.ToUtc(f) : null, Input.ValidUntil is { } u ? time.ToUtc(u) : null, Input.IsActive);
         var result = ModelState.IsValid
             ? await vouchers.SaveAsync(id, draft, Actor, Aborted)
@@ -46,7 +47,8 @@ public sealed class EditModel(AppDbContext db, VoucherAdminService vouchers, Sto
     {
         Voucher = await db.Vouchers.FindAsync([id], Aborted);
         if (Voucher is null) return false;
-        Redemptions = await db.VoucherRedemptions.AsNoTracking().Where(r => r.VoucherId == id).OrderByDescending(r => r.Id).Take(100).ToListAsync(Aborted);
+        Redemptions = await db.VoucherRedemptions.AsNoTracking().Where(r => r.VoucherId == id).OrderByDescending(r =>
+            r.Id).Take(100).ToListAsync(Aborted);
         return true;
     }
 }
