@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130065312_I13a_WarrantyClaims")]
+    [Migration("20261130065050_I13a_WarrantyClaims")]
     partial class I13a_WarrantyClaims
     {
         /// <inheritdoc />
