@@ -15,7 +15,7 @@ namespace BotAutoOrder.Domain.Broadcasts;
 /// Sending itself is the outbox worker's job, at the store's rate (or the paid rate for a paid broadcast, ADR-008).
 /// Every state change is a conditional update.
 /// </summary>
-public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsService settings, TimeProvider clock)
+public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsService settings, BroadcastTally tally, TimeProvider clock)
 {
     public const int BatchSize = 500;
     public const string CancelledError = "cancelled";
@@ -149,30 +149,8 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         return new BroadcastResult(BroadcastOutcome.Done, broadcastId);
     }
 
-    /// <summary>
-    /// Gives pending recipients the outcome their outbox row already has (cancelled rows; and rows the outbox worker settled
-    /// but whose recipient it could not update, e.g. because the process stopped in between). Same mapping as the worker.
-    /// </summary>
-    public async Task SettleAsync(long broadcastId, CancellationToken ct)
-    {
-        var pending = db.BroadcastRecipients.Where(r => r.BroadcastId == broadcastId && r.Status == BroadcastRecipientStatus.Pending);
-        await pending.Where(r =>
-            db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed && m.LastError == CancelledError))
-            .ExecuteUpdateAsync(s =>
-                s.SetProperty(r => r.Status, BroadcastRecipientStatus.Cancelled).SetProperty(r => r.Error, CancelledError), ct);
-        await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Sent))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Sent)
-                .SetProperty(r => r.SentAtUtc,
-                    r => db.OutboxMessages.Where(m => m.BroadcastRecipientId == r.Id).Select(m => m.SentAtUtc).FirstOrDefault()), ct);
-        await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed
-                                                            && m.LastError!.StartsWith(OutboxErrors.BlockedPrefix)))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Blocked), ct);
-        // Each predicate names its outcome completely: a row the worker fails between two statements cannot land in the wrong one.
-        await pending.Where(r => db.OutboxMessages.Any(m => m.BroadcastRecipientId == r.Id && m.Status == OutboxStatus.Failed
-                                                            && m.LastError != CancelledError
-                                                            && !m.LastError!.StartsWith(OutboxErrors.BlockedPrefix)))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, BroadcastRecipientStatus.Failed), ct);
-    }
+    /// <inheritdoc cref="BroadcastTally.SettleAsync"/>
+    public Task SettleAsync(long broadcastId, CancellationToken ct) => tally.SettleAsync(broadcastId, ct);
 
     /// <summary>Sending → Completed once every buyer is enqueued and no recipient is pending.</summary>
     public async Task<bool> CompleteIfDoneAsync(long broadcastId, string actor, CancellationToken ct)
@@ -200,27 +178,8 @@ public sealed class BroadcastService(AppDbContext db, AuditLog audit, SettingsSe
         return true;
     }
 
-    public async Task<BroadcastProgress?> ProgressAsync(long broadcastId, CancellationToken ct)
-    {
-        var broadcast = await db.Broadcasts.AsNoTracking().Where(b => b.Id == broadcastId)
-            .Select(b => new { b.Status, b.TotalRecipients, b.Paid }).FirstOrDefaultAsync(ct);
-        if (broadcast is null) return null;
-        var counts = await db.BroadcastRecipients.Where(r => r.BroadcastId == broadcastId).GroupBy(r => r.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        int Of(BroadcastRecipientStatus s) => counts.GetValueOrDefault(s);
-        var remaining = Of(BroadcastRecipientStatus.Pending);
-        var total = Math.Max(broadcast.TotalRecipients, counts.Values.Sum());
-        TimeSpan? eta = null;
-        if (broadcast.Status == BroadcastStatus.Sending)
-        {
-            var shop = await settings.GetAsync(ct);
-            eta = TimeSpan.FromSeconds(Math.Ceiling((double)remaining / Math.Max(1,
-                broadcast.Paid ? shop.PaidBroadcastRatePerSecond : shop.SendRatePerSecond)));
-        }
-        return new BroadcastProgress(broadcastId, broadcast.Status, total, Of(BroadcastRecipientStatus.Sent),
-            Of(BroadcastRecipientStatus.Failed),
-            Of(BroadcastRecipientStatus.Blocked), Of(BroadcastRecipientStatus.Cancelled), remaining, eta);
-    }
+    /// <inheritdoc cref="BroadcastTally.ProgressAsync"/>
+    public Task<BroadcastProgress?> ProgressAsync(long broadcastId, CancellationToken ct) => tally.ProgressAsync(broadcastId, ct);
 
     public static string DeduplicationKey(long broadcastId, long customerId) => $"bc:{broadcastId}:{customerId}";
 

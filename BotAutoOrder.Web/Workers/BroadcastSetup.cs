@@ -8,6 +8,7 @@ public static class BroadcastSetup
     public static IServiceCollection AddBroadcasts(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<BroadcastService>();
+        services.AddScoped<BroadcastTally>();
         if (config.GetValue(WorkerOptions.Section + ":Enabled", true)) services.AddHostedService<BroadcastWorker>();
         return services;
     }

@@ -1,142 +1,49 @@
-using System.Threading.RateLimiting;
-
 namespace BotAutoOrder.Web.Telegram.Sending;
 
 /// <summary>
 /// Telegram's limits as seen by this process: the bulk budget (the store's send rate, a token bucket from
-/// <c>System.Threading.RateLimiting</c>), the paid-broadcast budget (its own bucket), the flood wait from the last 429 (<c>retry_after</c>,
-/// honoured by every
-/// lane), and per-chat pacing (<see cref="ChatPacer"/>). One instance per process, shared by replies and the outbox.
+/// <c>System.Threading.RateLimiting</c>, see <see cref="RateBucket"/>), the paid-broadcast budget (its own bucket), the flood
+/// wait from the last 429 (<c>retry_after</c>, honoured by every lane), and per-chat pacing (<see cref="ChatPacer"/>).
+/// One instance per process, shared by replies and the outbox.
 /// </summary>
 public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
 {
-    private readonly object _sync = new();
-    private TokenBucketRateLimiter? _bulk;
-    private long _floodUntilTicks;
-
     /// <summary>The store's default send rate (<c>Shop:SendRatePerSecond</c>).</summary>
     public const int DefaultRate = 25;
+    /// <summary>The paid-broadcast rate before the store's setting was read.</summary>
+    public const int DefaultPaidRate = 300;
+
+    // A small burst keeps a slow pass (a busy database) from losing tokens the bucket cannot hold, while no sliding second
+    // holds more than rate + burst sends, with room under Telegram's 30 for arrival jitter (a 429 costs a whole second of
+    // every lane): 25/s → burst 2 (≤ 27), 28/s → 1.
+    private readonly RateBucket _bulk = new(DefaultRate, rate => Math.Min(27 - rate, rate / 5), queueLimit: 1000);
+    // Paid broadcasts (allow_paid_broadcast, up to 1000/s) are outside Telegram's free bulk limit: their own bucket, so
+    // they neither wait for nor spend the tokens deliveries and notices need. A tenth of a second's worth: smooth.
+    private readonly RateBucket _paid = new(DefaultPaidRate, rate => rate / 10, queueLimit: 10_000);
+    private long _floodUntilTicks;
 
     public ChatPacer Pacer { get; } = pacer;
 
     /// <summary>Messages per second of the bulk budget (0 until the first <see cref="Configure"/>).</summary>
-    public int Rate { get; private set; }
-
-    /// <summary>Sets the bulk rate; the bucket is rebuilt only when the rate changed.</summary>
-    public void Configure(int perSecond)
-    {
-        lock (_sync)
-        {
-            if (_bulk is not null && Rate == perSecond) return;
-            _bulk?.Dispose();
-            Rate = perSecond;
-            // A small burst keeps a slow pass (a busy database) from losing tokens the bucket cannot hold, while no sliding
-            // second holds more than rate + burst sends, with room under Telegram's 30 for arrival jitter (a 429 costs a
-            // whole second of every lane): 25/s → burst 2 (≤ 27), 28/s → 1.
-            var burst = Math.Clamp(Math.Min(27 - perSecond, perSecond / 5), 1, 100);
-            _bulk = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = burst,
-                ReplenishmentPeriod = TimeSpan.FromSeconds((double)burst / perSecond),
-                QueueLimit = 1000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
-        }
-    }
-
-    /// <summary>Waits for one bulk token (outbox lanes and other messages the bot starts itself).</summary>
-    public async Task AcquireAsync(CancellationToken ct)
-    {
-        while (true)
-        {
-            // Before the outbox worker read the store's rate (or where workers are off): the default rate.
-            if (_bulk is null) Configure(DefaultRate);
-            TokenBucketRateLimiter bulk;
-            lock (_sync) bulk = _bulk!;
-            try
-            {
-                using var lease = await bulk.AcquireAsync(1, ct);
-                if (lease.IsAcquired) return;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The rate changed while we waited: take a token from the new bucket.
-            }
-        }
-    }
-
-    private TokenBucketRateLimiter? _paid;
+    public int Rate => _bulk.Rate;
 
     /// <summary>Messages per second of a paid broadcast's own budget (0 until the first <see cref="ConfigurePaid"/>).</summary>
-    public int PaidRate { get; private set; }
+    public int PaidRate => _paid.Rate;
 
-    /// <summary>
-    /// Sets the paid-broadcast rate (<c>allow_paid_broadcast</c>, up to 1000/s). A separate bucket: paid sends are outside
-    /// Telegram's free bulk limit, so they neither wait for nor spend the tokens deliveries and notices need.
-    /// </summary>
-    public void ConfigurePaid(int perSecond)
-    {
-        lock (_sync)
-        {
-            if (_paid is not null && PaidRate == perSecond) return;
-            _paid?.Dispose();
-            PaidRate = perSecond;
-            var burst = Math.Clamp(perSecond / 10, 1, 100); // a tenth of a second's worth: smooth, not lumpy
-            _paid = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = burst,
-                ReplenishmentPeriod = TimeSpan.FromSeconds((double)burst / perSecond),
-                QueueLimit = 10_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
-        }
-    }
+    /// <summary>Sets the bulk rate; the bucket is rebuilt only when the rate changed.</summary>
+    public void Configure(int perSecond) => _bulk.Configure(perSecond);
+
+    /// <summary>Sets the paid-broadcast rate (1–1000).</summary>
+    public void ConfigurePaid(int perSecond) => _paid.Configure(perSecond);
+
+    /// <summary>Waits for one bulk token (outbox lanes and other messages the bot starts itself).</summary>
+    public Task AcquireAsync(CancellationToken ct) => _bulk.AcquireAsync(ct);
 
     /// <summary>Waits for one token of the paid-broadcast budget.</summary>
-    public async Task AcquirePaidAsync(CancellationToken ct)
-    {
-        while (true)
-        {
-            TokenBucketRateLimiter? paid;
-            lock (_sync) paid = _paid;
-            if (paid is null)
-            {
-                ConfigurePaid(DefaultPaidRate);
-                continue;
-            }
-            try
-            {
-                using var lease = await paid.AcquireAsync(1, ct);
-                if (lease.IsAcquired) return;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The rate changed while we waited: take a token from the new bucket.
-            }
-        }
-    }
-
-    /// <summary>The paid-broadcast rate before the store's setting was read.</summary>
-    public const int DefaultPaidRate = 300;
+    public Task AcquirePaidAsync(CancellationToken ct) => _paid.AcquireAsync(ct);
 
     /// <summary>A reply takes a bulk token when one is free (so bulk sends make room) but never waits for one.</summary>
-    public void TakeIfFree()
-    {
-        TokenBucketRateLimiter? bulk;
-        lock (_sync) bulk = _bulk;
-        try
-        {
-            bulk?.AttemptAcquire(1).Dispose();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Rate just changed; the reply goes anyway.
-        }
-    }
+    public void TakeIfFree() => _bulk.TakeIfFree();
 
     /// <summary>How long every lane must still wait after the last 429 (zero when none).</summary>
     public TimeSpan FloodWait
@@ -192,10 +99,7 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
 
     public void Dispose()
     {
-        lock (_sync)
-        {
-            _bulk?.Dispose();
-            _paid?.Dispose();
-        }
+        _bulk.Dispose();
+        _paid.Dispose();
     }
 }
