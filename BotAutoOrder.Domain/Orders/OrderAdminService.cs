@@ -3,6 +3,7 @@ using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Payments;
+using BotAutoOrder.Domain.Warranty;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Domain.Orders;
@@ -12,7 +13,7 @@ namespace BotAutoOrder.Domain.Orders;
 /// updates the automatic paths use, so a manual "mark paid" and a gateway confirmation can never both fulfil.
 /// </summary>
 public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilment, OrderLifecycleService lifecycle,
-    BalanceService balances, Outbox outbox, AuditLog audit)
+    BalanceService balances, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// The buyer paid outside the bot's sight (a transfer, cash). The caller cancels the QRIS at the gateway first; the
@@ -82,7 +83,12 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
             : new OrderAdminResult(OrderAdminOutcome.WrongState);
     }
 
-    /// <summary>Paid → Refunded: the order's total goes to the buyer's balance (once: the ledger reference is the invoice).</summary>
+    /// <summary>
+    /// Paid → Refunded: the order's total goes to the buyer's balance (once: the ledger reference is the invoice), less
+    /// what warranty claims of this order already refunded, so an item is never paid back twice; the order's claims that
+    /// are still open or being written are closed (Cancelled, "order refunded"). The conditional update takes the order's
+    /// row first, so a claim refund racing this one either finishes before (and is subtracted) or finds the order refunded.
+    /// </summary>
     public async Task<OrderAdminResult> RefundToBalanceAsync(long orderId, string note, string actor, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
@@ -93,9 +99,16 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunded), ct);
         if (changed == 0) return new OrderAdminResult(OrderAdminOutcome.WrongState, order.Status.ToString());
         var heldBack = await OrderDeliveryRules.CancelPendingAsync(db, orderId, ct); // no goods on top of the money
-        if (order.Total > 0)
+        var claimRefunds = await db.WarrantyClaims.Where(c => c.OrderId == orderId && c.Status == WarrantyClaimStatus.Refunded)
+            .SumAsync(c => c.RefundAmount ?? 0, ct);
+        var closedClaims = await db.WarrantyClaims.Where(c => c.OrderId == orderId && WarrantyClaim.NotClosed.Contains(c.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, WarrantyClaimStatus.Cancelled)
+                .SetProperty(c => c.ResolvedAtUtc, clock.GetUtcNow().UtcDateTime).SetProperty(c => c.ResolvedBy, actor)
+                .SetProperty(c => c.ResolutionNote, "Pesanan sudah di-refund ke saldo / order refunded"), ct);
+        var amount = Math.Max(0, order.Total - claimRefunds);
+        if (amount > 0)
         {
-            var credit = await balances.ApplyAsync(order.CustomerId, BalanceEntryKind.Refund, order.Total, order.InvoiceCode, note.Trim(),
+            var credit = await balances.ApplyAsync(order.CustomerId, BalanceEntryKind.Refund, amount, order.InvoiceCode, note.Trim(),
                 actor, ct);
             if (!credit.Succeeded)
             {
@@ -106,7 +119,8 @@ public sealed class OrderAdminService(AppDbContext db, FulfilmentService fulfilm
         var chatId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.TelegramUserId).FirstAsync(ct);
         outbox.ToChat(chatId, OutboxKinds.OrderRefunded, new OrderPayload(orderId), $"refund:{orderId}");
         audit.Record(actor, AuditActions.OrderRefunded, "Order", orderId,
-            new { order.Total, note = note.Trim(), deliveriesCancelled = heldBack });
+            new { order.Total, credited = amount, claimRefunds, claimsClosed = closedClaims, note = note.Trim(),
+                deliveriesCancelled = heldBack });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new OrderAdminResult(OrderAdminOutcome.Done);

@@ -46,6 +46,11 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
         var text = Clean(note);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The order's row, taken and checked again inside the transaction: a whole-order refund racing this one waits for
+        // it and then subtracts this share (OrderAdminService.RefundToBalanceAsync), or has already made the order Refunded.
+        if (await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Paid)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, o => o.Status), ct) == 0)
+            return new ClaimResolution(ClaimResolutionOutcome.WrongState, OrderStatus.Refunded.ToString());
         if (!await CloseAsync(claimId, WarrantyClaimStatus.Refunded, actor, text, ct, refund: share))
             return new ClaimResolution(ClaimResolutionOutcome.WrongState, claim.Status.ToString());
         if (share > 0)
@@ -89,6 +94,10 @@ public sealed class ClaimResolutionService(AppDbContext db, ReplacementStock sto
         if (claim is null) return new ClaimResolution(ClaimResolutionOutcome.NotFound);
         var orderStatus = await db.Orders.Where(o => o.Id == claim.OrderId).Select(o => o.Status).FirstAsync(ct);
         if (orderStatus != OrderStatus.Paid) return new ClaimResolution(ClaimResolutionOutcome.WrongState, orderStatus.ToString());
+        // Every buyer of an unlimited product gets the same content: another copy would be the same thing again. Such a
+        // claim is refunded or rejected; it is never "out of stock" (no low-stock alert for a product that has no stock).
+        if (await db.Products.AnyAsync(p => p.Id == claim.ProductId && p.IsUnlimited, ct))
+            return new ClaimResolution(ClaimResolutionOutcome.WrongState, "unlimited product: refund or reject");
 
         var outcome = ClaimResolutionOutcome.Done;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

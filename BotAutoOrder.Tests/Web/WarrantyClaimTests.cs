@@ -50,7 +50,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         Bot.WaitForAsync(c => c.Sequence > seq && match(c), what: what);
 
     /// <summary>My orders → the order → claim → the item → reason → screenshot (or skip). Returns the claim id.</summary>
-    private async Task<long> ClaimThroughTheBotAsync(long buyer, long orderId, string reason, string? photo)
+    private async Task<long> ClaimThroughTheBotAsync(long buyer, long orderId, string reason, string? photo, int pick = 0)
     {
         var seq = Seq;
         await ClickAsync(buyer, $"ord:{orderId}");
@@ -60,7 +60,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         await ClickAsync(buyer, $"wc:{orderId}");
         var list = await AfterAsync(seq, c => c.ChatId == buyer && c.CallbackDatas().Any(d => d.StartsWith($"wci:{orderId}:")), "item list");
         seq = Seq;
-        await ClickAsync(buyer, list.CallbackDatas().First(d => d.StartsWith("wci:")));
+        await ClickAsync(buyer, list.CallbackDatas().Where(d => d.StartsWith("wci:")).ElementAt(pick));
         await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("Ceritakan masalah") == true, "reason prompt");
         seq = Seq;
         await SendAsync(buyer, reason);
@@ -182,6 +182,33 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         var seq = Seq;
         await ClickAsync(buyer, $"wci:{orderId}:{claim.StockItemId}");
         await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("sudah dikembalikan") == true, "already settled");
+    }
+
+    [Fact]
+    public async Task OrderRefund_AfterAClaimRefund_CreditsOnlyTheRest_AndClosesTheOpenClaim()
+    {
+        var productId = await WarrantyProductAsync("GAR8", items: 3);
+        const long buyer = 70_081;
+        var orderId = await BuyWithBalanceAsync(buyer, productId, Price, quantity: 2);
+        var refunded = await ClaimThroughTheBotAsync(buyer, orderId, "Akun mati", photo: null);
+        var admin = await OwnerAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(admin, refunded, "Refund", "maaf ya")).StatusCode);
+        var open = await ClaimThroughTheBotAsync(buyer, orderId, "Yang kedua juga mati", photo: null, pick: 1);
+        var balanceBefore = await App.QueryAsync(db => db.Customers.Where(c => c.TelegramUserId == buyer).Select(c => c.Balance).SingleAsync());
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<OrderAdminService>()
+                .RefundToBalanceAsync(orderId, "refund penuh", "admin:test", CancellationToken.None);
+            Assert.Equal(OrderAdminOutcome.Done, result.Outcome);
+        }
+
+        var balanceAfter = await App.QueryAsync(db => db.Customers.Where(c => c.TelegramUserId == buyer).Select(c => c.Balance).SingleAsync());
+        Assert.Equal(balanceBefore + Price, balanceAfter); // paid 2 × Price; one Price already came back through the claim
+        Assert.Equal(WarrantyClaimStatus.Cancelled, (await ClaimAsync(open)).Status);
+        Assert.Equal(OrderStatus.Refunded, (await LatestOrderAsync(buyer)).Status);
+        using var late = await DecideAsync(admin, open, "Refund", "terlambat"); // the claim is closed: nothing more
+        Assert.Equal(1, await App.QueryAsync(db => db.BalanceEntries.CountAsync(e => e.Kind == BalanceEntryKind.Refund && e.Reference.StartsWith("claim:"))));
     }
 
     [Fact]

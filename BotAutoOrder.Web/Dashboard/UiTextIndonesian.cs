@@ -559,6 +559,8 @@ internal static class UiTextIndonesian
         ["Claim rejected; the buyer is told."] = "Klaim ditolak; pembeli sudah diberi tahu.",
         ["No stock of this product: the claim stays open and the sellers got a low-stock alert. Add stock, then replace again."] =
             "Stok produk ini habis: klaim tetap terbuka dan penjual mendapat peringatan stok menipis. Tambah stok, lalu ganti lagi.",
+        ["An unlimited product gives every buyer the same content: refund or reject this claim instead."] =
+            "Produk unlimited memberi semua pembeli isi yang sama: refund atau tolak klaim ini.",
         ["Refused: the claim is already decided or its order is no longer paid. Nothing changed."] =
             "Ditolak: klaim sudah diputuskan atau pesanannya tidak lagi lunas. Tidak ada yang berubah.",
         ["Drafting"] = "Draf",

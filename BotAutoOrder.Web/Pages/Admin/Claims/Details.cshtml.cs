@@ -78,6 +78,9 @@ public sealed class DetailsModel(AppDbContext db, ClaimResolutionService resolut
         ClaimResolutionOutcome.OutOfStock =>
             Done(T["No stock of this product: the claim stays open and the sellers got a low-stock alert. Add stock, then replace again."],
             new { id }, error: true),
+        ClaimResolutionOutcome.WrongState when result.Detail?.StartsWith("unlimited", StringComparison.Ordinal) == true =>
+            Done(T["An unlimited product gives every buyer the same content: refund or reject this claim instead."], new { id },
+                error: true),
         _ => Done(T["Refused: the claim is already decided or its order is no longer paid. Nothing changed."], new { id }, error: true),
     };
 
