@@ -39,9 +39,20 @@ public sealed class TestimonialService(AppDbContext db, Outbox outbox, SettingsS
         return RateOutcome.Rated;
     }
 
+    /// <summary>
+    /// How long after the rating the buyer's next plain message is taken as its text. Later, a message is a message (a
+    /// search, a question) and never becomes a public review by surprise; like a warranty claim draft.
+    /// </summary>
+    public static readonly TimeSpan TextLifetime = TimeSpan.FromMinutes(30);
+
     /// <summary>True when the buyer has a rating waiting for its text (their next plain message is that text).</summary>
-    public Task<bool> IsAwaitingTextAsync(long customerId, CancellationToken ct) =>
-        db.Testimonials.AnyAsync(t => t.CustomerId == customerId && t.AwaitingText, ct);
+    public Task<bool> IsAwaitingTextAsync(long customerId, CancellationToken ct) => Waiting(customerId).AnyAsync(ct);
+
+    private IQueryable<Testimonial> Waiting(long customerId)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - TextLifetime;
+        return db.Testimonials.Where(t => t.CustomerId == customerId && t.AwaitingText && t.UpdatedAtUtc >= since);
+    }
 
     /// <summary>
     /// Ends the text step of the buyer's waiting testimonial with <paramref name="text"/> (null = skip) and posts it to the
@@ -49,8 +60,7 @@ public sealed class TestimonialService(AppDbContext db, Outbox outbox, SettingsS
     /// </summary>
     public async Task<Testimonial?> FinishAsync(long customerId, string? text, CancellationToken ct)
     {
-        var testimonial = await db.Testimonials.Where(t => t.CustomerId == customerId && t.AwaitingText)
-            .OrderByDescending(t => t.UpdatedAtUtc).FirstOrDefaultAsync(ct);
+        var testimonial = await Waiting(customerId).OrderByDescending(t => t.UpdatedAtUtc).FirstOrDefaultAsync(ct);
         if (testimonial is null) return null;
         testimonial.FinishText(text, clock.GetUtcNow().UtcDateTime);
         var channel = (await settings.GetAsync(ct)).TestimonyChannelId;

@@ -17,6 +17,22 @@ public abstract class TestimonialTests(DatabaseProvider provider) : BuyingDashbo
     private const long Channel = -1_000_777;
 
     [Fact]
+    public async Task RatingLeftAloneForHalfAnHour_NoLongerTakesTheBuyersNextText()
+    {
+        var productId = await SeedProductAsync("NFY", "Netflix Basic", 25_000, items: 3);
+        const long buyer = 44_011;
+        var orderId = await BuyWithBalanceAsync(buyer, productId, 25_000);
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Kasih nilai") == true, what: "review prompt");
+        await ClickAsync(buyer, $"rv:{orderId}:{productId}:2");
+        await App.QueryAsync(db => db.Testimonials.ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAtUtc, t => t.UpdatedAtUtc.AddMinutes(-31))));
+
+        await SendAsync(buyer, "netflix");
+
+        Assert.Null(await App.QueryAsync(db => db.Testimonials.Select(t => t.Text).SingleAsync())); // a search, not a public review
+        Assert.DoesNotContain(Bot.CallsOf("sendMessage", buyer), c => c.Text?.Contains("Terima kasih atas ulasannya") == true);
+    }
+
+    [Fact]
     public async Task RatingAndText_ShowOnTheCard_ArePostedToTheChannelEscaped_AndStaffCanHideThem()
     {
         await using (var scope = App.Services.CreateAsyncScope())
