@@ -58,6 +58,28 @@ public abstract class RestockAlertTests(DatabaseProvider provider) : BuyingTestB
         Assert.Equal(500, await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == "restock.alert")));
     }
 
+    [Fact]
+    public async Task AlertForAProductSoldOutAgain_IsNotSent_AndTheBuyerWaitsForTheNextRestock()
+    {
+        var productId = await SeedProductAsync("VPX", "VPN Lite", 15_000, items: 0);
+        const long chat = 7_390_001;
+        await SubscribeManyAsync(productId, chat, 1);
+        // The alert a restock queued, reaching its turn after the few new items were already bought again.
+        await App.QueryAsync(async db =>
+        {
+            db.Database.ExecuteSqlRaw("DELETE FROM restock_subscriptions"); // the restock ended it, as QueueAlertsAsync does
+            db.OutboxMessages.Add(new BotAutoOrder.Domain.Messaging.OutboxMessage(chat, "restock.alert",
+                System.Text.Json.JsonSerializer.Serialize(new BotAutoOrder.Domain.Messaging.RestockPayload(productId)), DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        await EventuallyAsync(async () => await App.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == "restock.alert"
+            && m.Status == BotAutoOrder.Domain.Messaging.OutboxStatus.Failed)), "the alert settled");
+
+        Assert.Empty(Bot.CallsOf("sendMessage", chat));
+        Assert.Equal(1, await WaitingAsync(productId)); // subscribed again: told when stock really is there
+    }
+
     private List<BotApiCall> Alerts() => Bot.CallsOf("sendMessage").Where(c => c.Text?.Contains("tersedia lagi") == true).ToList();
 
     private Task<int> WaitingAsync(long productId) => App.QueryAsync(db => db.RestockSubscriptions.CountAsync(s => s.ProductId == productId));
