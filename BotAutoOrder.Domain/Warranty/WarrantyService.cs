@@ -111,7 +111,10 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
             }
             draft.SetReason(text!, now);
             await db.SaveChangesAsync(ct);
-            return hasPhoto ? await SubmitAsync(customerId, draft.Id, ct) : new ClaimInput(ClaimInputOutcome.NeedScreenshot, draft.Id);
+            // A screenshot sent before the reason counts: the buyer is not asked for it again.
+            return hasPhoto || draft.PhotoFileId is not null
+                ? await SubmitAsync(customerId, draft.Id, ct)
+                : new ClaimInput(ClaimInputOutcome.NeedScreenshot, draft.Id);
         }
         if (!hasPhoto) return new ClaimInput(ClaimInputOutcome.NeedScreenshot, draft.Id);
         draft.SetPhoto(photoFileId!, now);

@@ -113,6 +113,11 @@ public static class ShopSeed
         var testimonial = new BotAutoOrder.Domain.Testimonials.Testimonial(paid.Id, p1.Id, c1.Id, 5, T0.AddMinutes(11));
         testimonial.FinishText("Mantap <b>cepat</b> 👍", T0.AddMinutes(12));
         db.AddRange(new BotAutoOrder.Domain.Restock.RestockSubscription(p2.Id, c2.Id, T0.AddMinutes(4)), testimonial);
+        var claim = new BotAutoOrder.Domain.Warranty.WarrantyClaim(paid.Id, p1.Id, sold1.Id, c1.Id, T0.AddMinutes(13));
+        claim.SetReason("Akun <i>tidak bisa</i> login", T0.AddMinutes(13));
+        claim.SetPhoto("photo-claim-1", T0.AddMinutes(14));
+        claim.Submit(T0.AddMinutes(14));
+        db.Add(claim);
 
         var r1 = new BroadcastRecipient(broadcast.Id, c1.Id, 1001);
         var r2 = new BroadcastRecipient(broadcast.Id, c2.Id, 1002);

@@ -154,7 +154,8 @@ public sealed class AntiSpamTests() : BuyingTestBase(DatabaseProvider.Sqlite)
         var warnings = Bot.Calls.Count(c => c.ChatId == 70_002 && c.Shows(BotTextCatalog.SpamWarning));
         Assert.Equal(1, warnings);
         await Bot.WaitForAsync(c => c.ChatId == 9001 && c.Text?.Contains("Spam") == true, what: "admin alerted");
-        Assert.Equal(8, Bot.CallsOf("sendMessage", 70_002).Count(c => c.Shows(BotTextCatalog.UnknownText))); // the rest were ignored
+        // Free text is a search (ADR-021): 8 searches answered "no match", the rest ignored.
+        Assert.Equal(8, Bot.CallsOf("sendMessage", 70_002).Count(c => c.Shows(BotTextCatalog.SearchNoMatch)));
         await EventuallyAsync(async () => await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == BotAutoOrder.Domain.Messaging.OutboxStatus.Pending)) == 0, "outbox drained");
         Assert.Single(Bot.CallsOf("sendMessage", 9001), c => c.Text!.Contains("Spam"));
     }

@@ -48,6 +48,6 @@ public sealed class ClaimReplacedRenderer(AppDbContext db, BotTexts texts, Stock
         var caption = await texts.RenderAsync(BotTextCatalog.ClaimReplacedMessage, lang, ct, ("claim", claim.Id), ("invoice", invoice),
             ("product", product), ("item", new TgHtml("📎")));
         await RendererHelpers.SendFileAsync(client, message.ChatId, $"{invoice}-garansi-{claim.Id}.txt", content,
-            caption.Length > 1024 ? caption[..1020] + "…" : caption, ct);
+            BotAutoOrder.Domain.Messaging.TelegramHtml.Truncate(caption, BotAutoOrder.Domain.Messaging.TelegramLimits.Caption), ct);
     }
 }

@@ -12,7 +12,7 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 public sealed class ProductExtras(BotTexts texts, Buttons buttons)
 {
     public async Task<object> StockAsync(ProductCard product, string lang, CancellationToken ct) =>
-        product.IsUnlimited ? new TgHtml(Html.Escape(await texts.RenderAsync(BotTextCatalog.UnlimitedStock, lang, ct))) : product.Available;
+        product.IsUnlimited ? new TgHtml(await texts.RenderAsync(BotTextCatalog.UnlimitedStock, lang, ct)) : product.Available;
 
     public async Task<TgHtml> RatingAsync(ProductCard product, string lang, CancellationToken ct) =>
         product is { Reviews: > 0, AverageRating: { } average }

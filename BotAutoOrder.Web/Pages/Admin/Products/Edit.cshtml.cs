@@ -46,6 +46,9 @@ public sealed class EditModel(AppDbContext db, ProductAdminService products, Unl
         if (!ModelState.IsValid || result.Saved is not { } product)
         {
             if (id is not null) Input.Code = (await db.Products.FindAsync([id], Aborted))?.Code;
+            // The goods themselves are never sent back in a page: a refused form asks for the content again.
+            Input.UnlimitedContent = null;
+            if (ModelState.TryGetValue("Input.UnlimitedContent", out var posted)) (posted.RawValue, posted.AttemptedValue) = (null, null);
             return Page();
         }
         // Unlimited content: sealed into the template stock item in its own transaction (audited there, never in plain).

@@ -93,7 +93,9 @@ public sealed class IndexModel(SettingsService settings) : AdminPageModel
             ClaimsAutoReplace = Input.ClaimsAutoReplace ?? current.ClaimsAutoReplace,
             ClaimsAutoReplaceMax = Input.ClaimsAutoReplaceMax ?? current.ClaimsAutoReplaceMax,
             ClaimsAutoReplaceDays = Input.ClaimsAutoReplaceDays ?? current.ClaimsAutoReplaceDays,
-            TestimonyChannelId = Input.TestimonyChannelId ?? current.TestimonyChannelId,
+            // An emptied field turns posting off; a form without the field (an older page) keeps the stored channel.
+            TestimonyChannelId = Input.TestimonyChannelId
+                ?? (Request.Form.ContainsKey("Input.TestimonyChannelId") ? 0 : current.TestimonyChannelId),
         }, Actor, Aborted);
         return Done(T["Settings saved."]);
     }
