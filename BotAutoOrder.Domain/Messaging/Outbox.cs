@@ -9,9 +9,12 @@ namespace BotAutoOrder.Domain.Messaging;
 /// </summary>
 public sealed class Outbox(AppDbContext db, NotificationTargets targets, TimeProvider clock)
 {
-    public void ToChat(long chatId, string kind, object payload, string? deduplicationKey = null) =>
-        db.OutboxMessages.Add(new OutboxMessage(chatId, kind, JsonSerializer.Serialize(payload), clock.GetUtcNow().UtcDateTime,
-            OutboxBot.Shop, deduplicationKey));
+    public void ToChat(long chatId, string kind, object payload, string? deduplicationKey = null, TimeSpan? after = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.OutboxMessages.Add(new OutboxMessage(chatId, kind, JsonSerializer.Serialize(payload), now, OutboxBot.Shop, deduplicationKey,
+            dueAtUtc: after is { } wait ? now + wait : null));
+    }
 
     /// <summary>One message per seller in <c>Telegram:AdminIds</c>.</summary>
     public void ToAdmins(string kind, object payload, string? deduplicationKey = null)

@@ -13,6 +13,9 @@ namespace BotAutoOrder.Domain.Orders;
 /// </summary>
 public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>How long after the goods the rating prompt is due (see where it is queued).</summary>
+    public static readonly TimeSpan ReviewPromptDelay = TimeSpan.FromSeconds(5);
+
     /// <summary>PendingPayment → Paid. False when the order was not pending (already paid, expired, cancelled).</summary>
     public async Task<bool> PayPendingAsync(long orderId, string actor, string how, CancellationToken ct)
     {
@@ -71,8 +74,10 @@ public sealed class FulfilmentService(AppDbContext db, StockService stock, Outbo
             .Select(l => l.ProductId).ToListAsync(ct);
         foreach (var productId in withTerms)
             outbox.ToChat(order.ChatId, OutboxKinds.OrderTerms, new OrderTermsPayload(orderId, productId), $"terms:{orderId}:{productId}");
-        // Asks for a rating after the goods (ADR-021); after the terms, in the same lane, so it never comes first.
-        outbox.ToChat(order.ChatId, OutboxKinds.ReviewPrompt, new OrderPayload(orderId), $"review:{orderId}");
+        // Asks for a rating after the goods (ADR-021), a few seconds later: lanes order what is due together, but several
+        // calls are in flight at once, so a prompt due with the goods could reach Telegram first (or take the 429 meant
+        // for them). The buyer looks at the goods first anyway.
+        outbox.ToChat(order.ChatId, OutboxKinds.ReviewPrompt, new OrderPayload(orderId), $"review:{orderId}", after: ReviewPromptDelay);
         audit.Record(actor, action, "Order", orderId, new { order.InvoiceCode, order.Total, items = sold, how });
     }
 }
