@@ -42,6 +42,7 @@ public static class DomainServices
         services.AddScoped<CheckoutService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<GatewayAnswers>();
+        services.AddScoped<PaymentConfirmation>();
         services.AddScoped<OrderAdminService>();
         services.AddScoped<TermsService>();
         services.AddScoped<ReplacementStock>();

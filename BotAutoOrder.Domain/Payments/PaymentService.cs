@@ -23,11 +23,21 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.GatewayOrderId == gatewayOrderId, ct);
         if (payment is null) return new PaymentApplyResult(PaymentApplyOutcome.Unknown);
+        return await ApplyCompletedAsync(payment, confirmedAmount, completedAtUtc, actor, rawStatus, ct);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="payment"/> as read by the caller (<see cref="PaymentConfirmation"/> reads it once). Whatever
+    /// happened to it since, the conditional update below is the gate: applied twice, it answers AlreadyApplied.
+    /// </summary>
+    public async Task<PaymentApplyResult> ApplyCompletedAsync(Payment payment, long confirmedAmount, DateTime? completedAtUtc,
+        string actor, string rawStatus, CancellationToken ct)
+    {
         if (payment.AppliedAtUtc is not null) return Result(PaymentApplyOutcome.AlreadyApplied, payment);
         if (confirmedAmount != payment.Amount)
         {
             await RecordIssueAsync(PaymentIssueKind.AmountMismatch, payment, confirmedAmount,
-                $"Gateway reports Rp{confirmedAmount} completed for {gatewayOrderId}; we asked Rp{payment.Amount}.", ct);
+                $"Gateway reports Rp{confirmedAmount} completed for {payment.GatewayOrderId}; we asked Rp{payment.Amount}.", ct);
             return Result(PaymentApplyOutcome.AmountMismatch, payment);
         }
 

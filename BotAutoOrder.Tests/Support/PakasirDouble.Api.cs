@@ -33,7 +33,7 @@ public sealed partial class PakasirDouble
                 var t = _byOrder.Values.FirstOrDefault(x => x.TxnId == txnId);
                 return t is null
                     ? Results.NotFound(new { error = "transaction not found" })
-                    : Results.Json(new { txn_id = t.TxnId, order_id = t.OrderId, amount = t.ReportedAmount, status = t.StatusText, is_sandbox = false, completed_at = Time(t.CompletedAt) });
+                    : Results.Json(new { txn_id = t.TxnId, order_id = t.OrderId, amount = t.ReportedAmount, status = t.StatusText, is_sandbox = t.IsSandbox, completed_at = Time(t.CompletedAt) });
             }
         });
         // Public (no key): the fee each method would add to an amount.
@@ -74,7 +74,7 @@ public sealed partial class PakasirDouble
             if (t is null || t.Amount.ToString(CultureInfo.InvariantCulture) != q["amount"]) return Results.NotFound(new { error = "transaction not found" });
             return Results.Json(new
             {
-                transaction = new { amount = t.ReportedAmount, order_id = t.OrderId, project = t.Project, status = t.StatusText, payment_method = t.Method, completed_at = Time(t.CompletedAt) },
+                transaction = new { amount = t.ReportedAmount, order_id = t.OrderId, project = t.ReportedProject ?? t.Project, status = t.StatusText, payment_method = t.Method, completed_at = Time(t.CompletedAt) },
             });
         });
         app.MapPost("/api/transactioncancel", async (HttpContext ctx) =>

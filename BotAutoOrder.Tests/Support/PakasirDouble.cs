@@ -85,6 +85,17 @@ public sealed partial class PakasirDouble : IAsyncDisposable
         lock (_gate) _byOrder[orderId].StatusAmountOverride = amount;
     }
 
+    /// <summary>Status reads and webhooks for the transaction name <paramref name="project"/> and/or say it is a sandbox one.</summary>
+    public void ReportAs(string orderId, string? project = null, bool sandbox = false)
+    {
+        lock (_gate)
+        {
+            var t = _byOrder[orderId];
+            t.ReportedProject = project;
+            t.IsSandbox = sandbox;
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> requests answer <paramref name="statusCode"/> (an outage, a 503, …).</summary>
     public void FailNext(int statusCode, int times = 1) => Enqueue(new Fault(statusCode, TimeSpan.Zero, false), times);
 
@@ -118,8 +129,8 @@ public sealed partial class PakasirDouble : IAsyncDisposable
         SetStatus(orderId, PaymentStatus.Completed);
         var t = Find(orderId)!;
         object body = v1Shape
-            ? new { amount = t.ReportedAmount, order_id = t.OrderId, project = t.Project, status = "completed", payment_method = t.Method, completed_at = Time(t.CompletedAt) }
-            : new { txn_id = t.TxnId, order_id = t.OrderId, amount = t.ReportedAmount, status = "completed", is_sandbox = false, completed_at = Time(t.CompletedAt) };
+            ? new { amount = t.ReportedAmount, order_id = t.OrderId, project = t.ReportedProject ?? t.Project, status = "completed", payment_method = t.Method, completed_at = Time(t.CompletedAt) }
+            : new { txn_id = t.TxnId, order_id = t.OrderId, amount = t.ReportedAmount, status = "completed", is_sandbox = t.IsSandbox, completed_at = Time(t.CompletedAt) };
         using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = JsonContent.Create(body) };
         if (secret is not null) request.Headers.Add("X-Secret", secret);
         return await _webhookClient.SendAsync(request);

@@ -22,6 +22,12 @@ public sealed class PakasirDoubleTransaction
     /// <summary>When set, status reads and webhooks report this amount instead (a tampered or mismatched amount).</summary>
     public long? StatusAmountOverride { get; set; }
 
+    /// <summary>When set, status reads and webhooks name this project instead (an answer about somebody else's shop).</summary>
+    public string? ReportedProject { get; set; }
+
+    /// <summary>Status reads and webhooks say <c>is_sandbox: true</c> (a sandbox transaction).</summary>
+    public bool IsSandbox { get; set; }
+
     public long TotalPayment => Amount + Fee;
     public long ReportedAmount => StatusAmountOverride ?? Amount;
 

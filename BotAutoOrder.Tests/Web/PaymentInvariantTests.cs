@@ -60,7 +60,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
         var poll = App.GetService<BotAutoOrder.Web.Payments.PaymentConfirmer>().ConfirmAsync(order.InvoiceCode, "system:reconcile", CancellationToken.None);
         var codes = await Task.WhenAll(webhooks);
         await click;
-        Assert.Equal(BotAutoOrder.Web.Payments.ConfirmationStatus.Applied, (await poll).Status); // the poll path agrees, without a second effect
+        Assert.Equal(BotAutoOrder.Domain.Payments.ConfirmationStatus.Applied, (await poll).Status); // the poll path agrees, without a second effect
 
         Assert.All(codes, c => Assert.Equal(HttpStatusCode.OK, c));
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), what: "delivery");

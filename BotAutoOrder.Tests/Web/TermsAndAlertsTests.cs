@@ -106,7 +106,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
         var confirmer = App.GetService<BotAutoOrder.Web.Payments.PaymentConfirmer>();
 
         for (var i = 0; i < BotAutoOrder.Web.Payments.PaymentConfirmer.StreakAlert; i++)
-            Assert.Equal(BotAutoOrder.Web.Payments.ConfirmationStatus.GatewayUnavailable,
+            Assert.Equal(BotAutoOrder.Domain.Payments.ConfirmationStatus.GatewayUnavailable,
                 (await confirmer.ConfirmAsync(order.InvoiceCode, "system:test", CancellationToken.None)).Status);
 
         await Bot.WaitForAsync(c => c.ChatId == 9100 && c.Text?.Contains("failed 5 times in a row") == true, what: "owner alerted");

@@ -1,4 +1,5 @@
 using BotAutoOrder.Domain.Payments;
+using Microsoft.Extensions.Options;
 
 namespace BotAutoOrder.Web.Payments;
 
@@ -8,6 +9,11 @@ public static class PaymentFlowSetup
     public static IServiceCollection AddPaymentFlow(this IServiceCollection services)
     {
         services.AddSingleton<PaymentConfirmer>();
+        services.AddSingleton(sp =>
+        {
+            var pakasir = sp.GetRequiredService<IOptions<PakasirOptions>>().Value;
+            return new GatewayAccount(pakasir.EffectiveProject, pakasir.EffectiveMode == PakasirMode.Live);
+        });
         services.AddScoped<GatewayInvoices>();
         return services;
     }

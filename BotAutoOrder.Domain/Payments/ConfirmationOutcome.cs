@@ -1,6 +1,4 @@
-using BotAutoOrder.Domain.Payments;
-
-namespace BotAutoOrder.Web.Payments;
+namespace BotAutoOrder.Domain.Payments;
 
 public enum ConfirmationStatus
 {
@@ -14,11 +12,16 @@ public enum ConfirmationStatus
     Mismatch,
     /// <summary>The gateway could not be asked; try again later.</summary>
     GatewayUnavailable,
-    /// <summary>The gateway was asked about this payment less than the pace ago; ask later (the reconciler will).</summary>
+    /// <summary>
+    /// The gateway was asked about this payment less than the pace ago. With <see cref="ConfirmationOutcome.RetryAfter"/>
+    /// the caller asked to wait for the next permitted call; without, it is told to ask later (the reconciler will).
+    /// </summary>
     Throttled,
     /// <summary>The gateway already told us the transaction is expired or cancelled: not asked again.</summary>
     Closed,
 }
 
+/// <param name="AskedGateway">The status API answered this call (whatever it said): the gateway is reachable.</param>
+/// <param name="RetryAfter">For <see cref="ConfirmationStatus.Throttled"/> under a waiting policy: when to try again.</param>
 public sealed record ConfirmationOutcome(ConfirmationStatus Status, PaymentApplyResult? Applied = null, PaymentStatus? GatewayStatus = null,
-    string? Detail = null);
+    string? Detail = null, bool AskedGateway = false, TimeSpan? RetryAfter = null);

@@ -1,4 +1,4 @@
-namespace BotAutoOrder.Web.Payments;
+namespace BotAutoOrder.Domain.Payments;
 
 /// <summary>
 /// How a caller that is not trusted (a webhook) or that must respect the gateway's pace (reconciliation) may ask the
@@ -16,4 +16,17 @@ public sealed record CheckPolicy(TimeSpan MinInterval, bool WaitForWindow, long?
 
     /// <summary>A webhook: checked against the stored payment, never asks for a closed transaction, waits for the pace.</summary>
     public static CheckPolicy ForWebhook(long amount, string? txnId) => new(GatewayPace, true, amount, txnId, RefuseClosed: true);
+
+    /// <summary>What a notification claims that the stored payment contradicts (amount, transaction id), or null.</summary>
+    public string? Contradiction(Payment payment)
+    {
+        if (ExpectedAmount is { } amount && amount != payment.Amount) return $"amount {amount} is not the stored {payment.Amount}";
+        if (ExpectedTxnId is { } txn && payment.TxnId is { } ours && !string.Equals(txn, ours, StringComparison.Ordinal))
+            return "txn_id is not the stored transaction";
+        return null;
+    }
+
+    /// <summary>How long until the gateway may be asked about <paramref name="payment"/> again (zero or less: now).</summary>
+    public TimeSpan WaitBefore(Payment payment, DateTime nowUtc) =>
+        payment.LastCheckedAtUtc is { } last ? last + MinInterval - nowUtc : TimeSpan.Zero;
 }
