@@ -105,7 +105,15 @@ public sealed class StockService(AppDbContext db, TimeProvider clock)
                 WHERE t."ProductId" = {productId} AND t."Status" = {nameof(StockItemStatus.Unlimited)}
                   AND EXISTS (SELECT 1 FROM products p WHERE p."Id" = {productId} AND p."IsUnlimited" = {true})
                 """, ct);
-            if (inserted == 0) return false; // not unlimited (only the first round can find that)
+            if (inserted == 0)
+            {
+                // Not unlimited; or, in a later round, switched back to normal stock since the first copy (the template was
+                // deleted by a commit in between): none of this call's copies may stay, or the order would hold too many.
+                if (i > 0)
+                    await db.StockItems.Where(s => s.OrderId == orderId && s.ProductId == productId && s.IsCopy
+                                                   && s.Status == StockItemStatus.Reserved).ExecuteDeleteAsync(ct);
+                return false;
+            }
         }
         return true;
     }

@@ -35,7 +35,7 @@ public class Testimonial
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
 
-    /// <summary>A second tap on the stars changes the rating (the text step stays as it was).</summary>
+    /// <summary>A second tap on the stars while the text is awaited changes the rating (the text step stays as it was).</summary>
     public void Rate(int rating, DateTime nowUtc)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rating, 1);

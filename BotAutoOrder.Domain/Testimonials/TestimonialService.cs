@@ -26,6 +26,8 @@ public sealed class TestimonialService(AppDbContext db, Outbox outbox, SettingsS
             && !(t.OrderId == orderId && t.ProductId == productId))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.AwaitingText, false), ct);
         var existing = await db.Testimonials.FirstOrDefaultAsync(t => t.OrderId == orderId && t.ProductId == productId, ct);
+        // Final once the text step ended: it may already be on the card and in the channel with these stars.
+        if (existing is { AwaitingText: false }) return RateOutcome.NotAllowed;
         if (existing is not null) existing.Rate(rating, now);
         else db.Testimonials.Add(new Testimonial(orderId, productId, customerId, rating, now));
         try
