@@ -159,6 +159,7 @@ internal static class UiTextIndonesian
         ["No buyers found."] = "Pembeli tidak ditemukan.",
         ["No dashboard user exists yet. Create the owner account."] = "Belum ada pengguna dasbor. Buat akun pemilik.",
         ["No delivered items."] = "Belum ada item terkirim.",
+        ["replaced under warranty"] = "diganti (garansi)",
         ["No entries."] = "Belum ada catatan.",
         ["No orders."] = "Belum ada pesanan.",
         ["No payments."] = "Belum ada pembayaran.",

@@ -27,7 +27,8 @@ public sealed class DetailsModel(AppDbContext db, OrderActions actions, StockCip
     /// <summary>The action whose form failed validation (its errors are shown next to it).</summary>
     public OrderAction? FailedAction { get; private set; }
 
-    public sealed record Delivered(long Id, string ProductName, string Masked, DateTime? SoldAtUtc);
+    /// <param name="Replaced">Taken back under warranty (a replacement was sent): still listed, so the order shows all it gave.</param>
+    public sealed record Delivered(long Id, string ProductName, string Masked, DateTime? SoldAtUtc, bool Replaced);
 
     public Order Order { get; private set; } = null!;
     public Customer? Buyer { get; private set; }
@@ -81,10 +82,11 @@ public sealed class DetailsModel(AppDbContext db, OrderActions actions, StockCip
         Payments = await db.Payments.AsNoTracking().Where(p => p.OrderId == id).OrderBy(p => p.Id).ToListAsync(Aborted);
         var items = await (from s in db.StockItems
                            join p in db.Products on s.ProductId equals p.Id
-                           where s.OrderId == id && s.Status == StockItemStatus.Sold
+                           where s.OrderId == id && (s.Status == StockItemStatus.Sold || s.Status == StockItemStatus.Replaced)
                            orderby s.Id
-                           select new { s.Id, p.Name, s.Ciphertext, s.KeyId, s.SoldAtUtc }).ToListAsync(Aborted);
-        Items = items.Select(i => new Delivered(i.Id, i.Name, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), i.SoldAtUtc)).ToList();
+                           select new { s.Id, p.Name, s.Ciphertext, s.KeyId, s.SoldAtUtc, s.Status }).ToListAsync(Aborted);
+        Items = items.Select(i => new Delivered(i.Id, i.Name, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), i.SoldAtUtc,
+            i.Status == StockItemStatus.Replaced)).ToList();
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Timeline = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Order" && a.EntityId == key)
             .OrderBy(a => a.Id).Take(200).ToListAsync(Aborted);
