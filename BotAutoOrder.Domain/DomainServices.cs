@@ -30,6 +30,8 @@ public static class DomainServices
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditedSave>();
         services.AddScoped<CustomerService>();
+        services.AddScoped<AdminAlerts>();
+        services.AddScoped<BuyerOrderService>();
         services.AddScoped<BalanceService>();
         services.AddScoped<DepositService>();
         services.AddScoped<StockService>();

@@ -65,6 +65,9 @@ public sealed class BalanceService(AppDbContext db, AuditLog audit, TimeProvider
         await db.BalanceEntries.AsNoTracking().Where(e => e.CustomerId == customerId)
             .OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
 
+    /// <summary>The buyer's balance as stored now (the <see cref="Customers.Customer"/> a request loaded may be older).</summary>
+    public Task<long> BalanceOfAsync(long customerId, CancellationToken ct) => CurrentAsync(customerId, ct);
+
     private Task<long> CurrentAsync(long customerId, CancellationToken ct) =>
         db.Customers.Where(c => c.Id == customerId).Select(c => c.Balance).FirstOrDefaultAsync(ct);
 }

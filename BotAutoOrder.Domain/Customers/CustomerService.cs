@@ -37,4 +37,19 @@ public sealed class CustomerService(AppDbContext db, TimeProvider clock)
             }
         }
     }
+
+    /// <summary>
+    /// The buyer blocked the bot (or deleted the chat), or started it again: a blocked bot makes the buyer unreachable
+    /// (broadcasts skip them); coming back refreshes the profile, which makes them reachable again.
+    /// </summary>
+    /// <returns>False for someone who never talked to the bot (nothing to record).</returns>
+    public async Task<bool> RecordMembershipAsync(TelegramProfile profile, bool blockedBot, DateTime atUtc, CancellationToken ct)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.TelegramUserId == profile.TelegramUserId, ct);
+        if (customer is null) return false;
+        if (blockedBot) customer.MarkUnreachable();
+        else customer.UpdateProfile(profile.FirstName, profile.LastName, profile.Username, profile.LanguageCode, atUtc);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 }

@@ -19,7 +19,7 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
     public async Task<ClaimItems> ItemsAsync(long customerId, long orderId, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId && o.CustomerId == customerId)
-            .Select(o => new { o.Status, o.PaidAtUtc }).FirstOrDefaultAsync(ct);
+            .Select(o => new { o.Status, o.PaidAtUtc, o.InvoiceCode }).FirstOrDefaultAsync(ct);
         if (order is not { Status: OrderStatus.Paid }) return new ClaimItems(ClaimStartOutcome.NotAllowed, []);
         var items = await (from s in db.StockItems
                            join p in db.Products on s.ProductId equals p.Id
@@ -36,7 +36,16 @@ public sealed class WarrantyService(AppDbContext db, StockCipher cipher, ClaimRe
         var open = await db.WarrantyClaims.Where(c => ids.Contains(c.StockItemId) && c.Status == WarrantyClaimStatus.Open)
             .Select(c => c.StockItemId).ToListAsync(ct);
         return new ClaimItems(ClaimStartOutcome.Drafting, running.Select(i =>
-            new ClaimableItem(i.Id, i.Name, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), open.Contains(i.Id))).ToList());
+            new ClaimableItem(i.Id, i.Name, StockItem.Mask(cipher.Open(i.Ciphertext, i.KeyId)), open.Contains(i.Id))).ToList(),
+            InvoiceCode: order.InvoiceCode);
+    }
+
+    /// <summary>Whether a paid order holds a product that carries a warranty (its "claim" button is shown).</summary>
+    public async Task<bool> OffersClaimAsync(Order order, CancellationToken ct)
+    {
+        if (order.Status != OrderStatus.Paid) return false;
+        var productIds = order.Lines.Select(l => l.ProductId).ToList();
+        return await db.Products.AnyAsync(p => productIds.Contains(p.Id) && p.WarrantyDays > 0, ct);
     }
 
     /// <summary>The buyer picked an item: a draft waits for the reason (the buyer's other drafts are dropped).</summary>

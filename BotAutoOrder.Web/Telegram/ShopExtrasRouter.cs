@@ -4,7 +4,7 @@ namespace BotAutoOrder.Web.Telegram;
 
 /// <summary>
 /// The buttons and texts of restock alerts, search and testimonials (ADR-021), routed here so that
-/// <see cref="UpdateHandler"/> only needs two small hooks.
+/// <see cref="CallbackRouter"/> and <see cref="MessageRouter"/> only need one small hook each.
 /// </summary>
 public sealed class ShopExtrasRouter(RestockScreen restock, SearchScreen search, TestimonialScreen testimonials)
 {

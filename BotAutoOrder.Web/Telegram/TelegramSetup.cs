@@ -45,6 +45,9 @@ public static class TelegramSetup
         services.AddSingleton<BotTexts>();
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateHandler>();
+        services.AddScoped<BuyerGate>();
+        services.AddScoped<MessageRouter>();
+        services.AddScoped<CallbackRouter>();
         services.AddScoped<MainMenu>();
         services.AddScoped<StartScreen>();
         services.AddScoped<Buttons>();

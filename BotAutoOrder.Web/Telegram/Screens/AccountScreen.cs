@@ -2,24 +2,21 @@ using System.Text;
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Balances;
 using BotAutoOrder.Domain.Common;
-using BotAutoOrder.Domain.Data;
-using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Web.Payments;
 using BotAutoOrder.Web.Telegram.Messages;
 using BotAutoOrder.Web.Telegram.Texts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>Balance with history and QRIS top-ups; my orders, detail and "resend my items"; help.</summary>
-public sealed class AccountScreen(AppDbContext db, BalanceService balances, DepositService deposits, OrderLifecycleService lifecycle,
-    GatewayInvoices invoices, PaymentConfirmer confirmer, SettingsService settings, Outbox outbox, IOptions<PakasirOptions> pakasir,
-    Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time, ClaimScreen claims)
+public sealed class AccountScreen(BalanceService balances, DepositService deposits, BuyerOrderService orders, PaymentConfirmer confirmer,
+    SettingsService settings, IOptions<PakasirOptions> pakasir, Buttons buttons, ScreenSender screens, QrSender qr, StoreTime time,
+    ClaimScreen claims)
 {
     private static readonly long[] Presets = [10_000, 25_000, 50_000, 100_000, 250_000];
     public const int HistoryPageSize = 5;
@@ -35,7 +32,7 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
                 ("amount", (e.Amount > 0 ? "+" : "") + Rupiah.Display(e.Amount)), ("kind", await KindAsync(buyer, e.Kind))));
         if (history.Length == 0) history.Append(await buyer.Text(BotTextCatalog.BalanceEmpty));
         else if (entries.PageCount > 1) history.Append(await PageOfAsync(buyer, entries.PageIndex, entries.PageCount));
-        var balance = await db.Customers.Where(c => c.Id == buyer.Customer.Id).Select(c => c.Balance).FirstAsync(ct);
+        var balance = await balances.BalanceOfAsync(buyer.Customer.Id, ct);
         var text = await buyer.Text(BotTextCatalog.BalanceView, ("balance", Rupiah.Display(balance)),
             ("history", new TgHtml(history.ToString().TrimEnd())), ("min", Rupiah.Display(rules.DepositMin)),
                 ("max", Rupiah.Display(rules.DepositMax)));
@@ -56,26 +53,24 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
                 ("min", Rupiah.Display(result.Min)), ("max", Rupiah.Display(result.Max))), null, ct, newMessage: true);
             return;
         }
-        if (!await invoices.CreateAsync(result.PaymentId!.Value, ct))
+        if (await deposits.OpenInvoiceAsync(result, ct) is not { } invoice)
         {
-            await lifecycle.CloseUnpaidDepositAsync(result.DepositId!.Value, DepositStatus.Cancelled, AuditLog.Job("deposit"), ct);
             await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.CheckoutGatewayFailed), null, ct, newMessage: true);
             return;
         }
-        var deposit = await db.Deposits.FirstAsync(d => d.Id == result.DepositId, ct);
-        var payment = await db.Payments.AsNoTracking().FirstAsync(p => p.Id == result.PaymentId, ct);
+        var (deposit, payment) = invoice;
         var caption = await buyer.Text(BotTextCatalog.DepositCaption, ("code", deposit.Code), ("amount", Rupiah.Display(deposit.Amount)),
             ("fee", Rupiah.Display(payment.Fee)), ("total", Rupiah.Display(payment.TotalPayment)),
                 ("expires", time.Long(deposit.ExpiresAtUtc)));
         var keyboard = new InlineKeyboardMarkup(await buttons.Callback(BotTextCatalog.BtnCheckStatus, buyer.Lang,
             CallbackData.DepositStatus(deposit.Id), ct));
-        deposit.AttachQrMessage(buyer.ChatId, await qr.SendAsync(buyer.ChatId, payment.QrString ?? deposit.Code, caption, keyboard, ct));
-        await db.SaveChangesAsync(ct);
+        var messageId = await qr.SendAsync(buyer.ChatId, payment.QrString ?? deposit.Code, caption, keyboard, ct);
+        await deposits.AttachQrMessageAsync(deposit.Id, buyer.ChatId, messageId, ct);
     }
 
     public async Task DepositStatusAsync(BuyerContext buyer, long depositId, CancellationToken ct)
     {
-        var deposit = await db.Deposits.AsNoTracking().FirstOrDefaultAsync(d => d.Id == depositId && d.CustomerId == buyer.Customer.Id, ct);
+        var deposit = await deposits.FindAsync(buyer.Customer.Id, depositId, ct);
         if (deposit is null) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         var paid = deposit.Status == DepositStatus.Paid
                    || (await confirmer.ConfirmAsync(deposit.Code, AuditLog.Buyer(buyer.Customer.TelegramUserId),
@@ -85,33 +80,27 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
 
     public async Task ShowOrdersAsync(BuyerContext buyer, int page, CancellationToken ct)
     {
-        var mine = db.Orders.AsNoTracking().Where(o => o.CustomerId == buyer.Customer.Id);
-        var total = await mine.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + OrdersPageSize - 1) / OrdersPageSize);
-        page = Math.Clamp(page, 0, pageCount - 1);
-        var orders = await mine.OrderByDescending(o => o.CreatedAtUtc).ThenByDescending(o => o.Id)
-            .Skip(page * OrdersPageSize).Take(OrdersPageSize).ToListAsync(ct);
-        if (orders.Count == 0)
+        var mine = await orders.PageAsync(buyer.Customer.Id, page, OrdersPageSize, ct);
+        if (mine.Items.Count == 0)
         {
             await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.OrdersEmpty), null, ct);
             return;
         }
         var lines = new StringBuilder();
-        foreach (var o in orders)
+        foreach (var o in mine.Items)
             lines.AppendLine(await buyer.Text(BotTextCatalog.OrdersLine, ("icon", Icon(o.Status)), ("invoice", o.InvoiceCode),
                 ("total", Rupiah.Display(o.Total)), ("date", time.Short(o.CreatedAtUtc))));
-        if (pageCount > 1) lines.Append(await PageOfAsync(buyer, page, pageCount));
-        var rows = orders.Select(o =>
+        if (mine.PageCount > 1) lines.Append(await PageOfAsync(buyer, mine.PageIndex, mine.PageCount));
+        var rows = mine.Items.Select(o =>
             new[] { InlineKeyboardButton.WithCallbackData($"{Icon(o.Status)} {o.InvoiceCode}", CallbackData.Order(o.Id)) }).ToList();
-        if (Navigation(page > 0, page + 1 < pageCount, page, CallbackData.OrdersPage) is { } nav) rows.Add(nav);
+        if (Navigation(mine.HasPrevious, mine.HasNext, mine.PageIndex, CallbackData.OrdersPage) is { } nav) rows.Add(nav);
         await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.OrdersView, ("lines", new TgHtml(lines.ToString().TrimEnd()))),
             new InlineKeyboardMarkup(rows), ct);
     }
 
     public async Task ShowOrderAsync(BuyerContext buyer, long orderId, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId
-            && o.CustomerId == buyer.Customer.Id, ct);
+        var order = await orders.DetailAsync(buyer.Customer.Id, orderId, ct);
         if (order is null) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         var lines = new StringBuilder();
         foreach (var l in order.Lines)
@@ -133,10 +122,11 @@ public sealed class AccountScreen(AppDbContext db, BalanceService balances, Depo
     /// <summary>Queues the delivery again for a paid order of this buyer.</summary>
     public async Task ResendAsync(BuyerContext buyer, long orderId, CancellationToken ct)
     {
-        var paid = await db.Orders.AnyAsync(o => o.Id == orderId && o.CustomerId == buyer.Customer.Id && o.Status == OrderStatus.Paid, ct);
-        if (!paid) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
-        outbox.ToChat(buyer.ChatId, OutboxKinds.OrderDelivery, new OrderPayload(orderId, "resend"));
-        await db.SaveChangesAsync(ct);
+        if (!await orders.ResendAsync(buyer.Customer.Id, orderId, buyer.ChatId, ct))
+        {
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
+            return;
+        }
         await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.Resent));
     }
 

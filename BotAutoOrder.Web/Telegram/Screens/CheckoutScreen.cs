@@ -1,20 +1,18 @@
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Carts;
 using BotAutoOrder.Domain.Common;
-using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Payments;
 using BotAutoOrder.Web.Payments;
 using BotAutoOrder.Web.Telegram.Messages;
 using BotAutoOrder.Web.Telegram.Texts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace BotAutoOrder.Web.Telegram.Screens;
 
 /// <summary>Checkout: method choice, the order with reserved stock, the QRIS invoice (or balance payment), status and cancel.</summary>
-public sealed class CheckoutScreen(AppDbContext db, CartService carts, CheckoutService checkout, PaymentConfirmer confirmer,
+public sealed class CheckoutScreen(BuyerOrderService orders, CartService carts, CheckoutService checkout, PaymentConfirmer confirmer,
     IOptions<PakasirOptions> pakasir, Buttons buttons, ScreenSender screens, InvoiceCaptions captions, QrSender qr,
         VoucherTexts voucherTexts,
     ILogger<CheckoutScreen> log)
@@ -78,7 +76,7 @@ public sealed class CheckoutScreen(AppDbContext db, CartService carts, CheckoutS
 
     public async Task CheckStatusAsync(BuyerContext buyer, long orderId, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.CustomerId == buyer.Customer.Id, ct);
+        var order = await orders.FindAsync(buyer.Customer.Id, orderId, ct);
         if (order is null) { await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton)); return; }
         if (order.Status == OrderStatus.PendingPayment)
         {

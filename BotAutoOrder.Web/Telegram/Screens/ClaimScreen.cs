@@ -1,9 +1,7 @@
 using BotAutoOrder.Domain.Common;
-using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Warranty;
 using BotAutoOrder.Web.Telegram.Texts;
-using Microsoft.EntityFrameworkCore;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace BotAutoOrder.Web.Telegram.Screens;
@@ -13,15 +11,12 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// reason (text) → a screenshot or skip → claim opened. Every refusal (window over, no warranty, an open claim) is a
 /// polite message; a stale button gets the stale answer.
 /// </summary>
-public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTexts texts, Buttons buttons, ScreenSender screens,
-    StoreTime time)
+public sealed class ClaimScreen(WarrantyService warranty, Buttons buttons, ScreenSender screens, StoreTime time)
 {
     /// <summary>The claim button under a paid order whose products carry a warranty; null otherwise.</summary>
     public async Task<InlineKeyboardButton?> OrderButtonAsync(BuyerContext buyer, Order order, CancellationToken ct)
     {
-        if (order.Status != OrderStatus.Paid) return null;
-        var productIds = order.Lines.Select(l => l.ProductId).ToList();
-        if (!await db.Products.AnyAsync(p => productIds.Contains(p.Id) && p.WarrantyDays > 0, ct)) return null;
+        if (!await warranty.OffersClaimAsync(order, ct)) return null;
         return await buttons.Callback(BotTextCatalog.BtnClaim, buyer.Lang, ClaimCallbacks.Items(order.Id), ct);
     }
 
@@ -47,7 +42,7 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
         switch (input.Outcome)
         {
             case ClaimInputOutcome.NeedReason:
-                await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ClaimNeedReason, buyer.Lang, ct),
+                await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ClaimNeedReason),
                     await CancelKeyboardAsync(buyer, input.ClaimId!.Value, ct), ct, newMessage: true);
                 return true;
             case ClaimInputOutcome.NeedScreenshot:
@@ -69,14 +64,13 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
             await RefuseAsync(buyer, items.Outcome, items.WindowEndUtc, ct);
             return;
         }
-        var invoice = await db.Orders.Where(o => o.Id == orderId).Select(o => o.InvoiceCode).FirstAsync(ct);
         var rows = items.Items.Select((item, i) => new[]
         {
             InlineKeyboardButton.WithCallbackData($"{(item.HasOpenClaim ? "🕒 " : "")}{i + 1}. {Shorten(item.ProductName)} · {item.Masked}",
                 ClaimCallbacks.Pick(orderId, item.StockItemId)),
         }).ToList();
         rows.Add([await buttons.Callback(BotTextCatalog.BtnBack, buyer.Lang, CallbackData.Order(orderId), ct)]);
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ClaimPick, buyer.Lang, ct, ("invoice", invoice)),
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ClaimPick, ("invoice", items.InvoiceCode)),
             new InlineKeyboardMarkup(rows), ct);
     }
 
@@ -90,7 +84,7 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
         }
         await buyer.AnswerAsync();
         await screens.ShowAsync(buyer,
-            await texts.RenderAsync(BotTextCatalog.ClaimReasonPrompt, buyer.Lang, ct, ("product", start.ProductName)),
+            await buyer.Text(BotTextCatalog.ClaimReasonPrompt, ("product", start.ProductName)),
             await CancelKeyboardAsync(buyer, start.ClaimId!.Value, ct), ct, newMessage: true);
     }
 
@@ -99,7 +93,7 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
         var input = await warranty.SkipScreenshotAsync(buyer.Customer.Id, claimId, ct);
         if (input.Outcome != ClaimInputOutcome.Submitted)
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             return;
         }
         await buyer.AnswerAsync();
@@ -110,19 +104,19 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
     {
         if (!await warranty.CancelDraftAsync(buyer.Customer.Id, claimId, ct))
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             return;
         }
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ClaimCancelled, buyer.Lang, ct), null, ct);
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ClaimCancelled), null, ct);
     }
 
     private async Task ReceivedAsync(BuyerContext buyer, ClaimInput input, CancellationToken ct) =>
         await screens.ShowAsync(buyer,
-            await texts.RenderAsync(input.AutoReplaced ? BotTextCatalog.ClaimReceivedAuto : BotTextCatalog.ClaimReceived,
-            buyer.Lang, ct, ("claim", input.ClaimId)), null, ct, newMessage: true);
+            await buyer.Text(input.AutoReplaced ? BotTextCatalog.ClaimReceivedAuto : BotTextCatalog.ClaimReceived,
+                ("claim", input.ClaimId)), null, ct, newMessage: true);
 
     private async Task AskScreenshotAsync(BuyerContext buyer, long claimId, CancellationToken ct) =>
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ClaimScreenshotPrompt, buyer.Lang, ct),
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ClaimScreenshotPrompt),
             new InlineKeyboardMarkup(new[]
             {
                 await buttons.Callback(BotTextCatalog.BtnSkipScreenshot, buyer.Lang, ClaimCallbacks.Skip(claimId), ct),
@@ -137,17 +131,17 @@ public sealed class ClaimScreen(AppDbContext db, WarrantyService warranty, BotTe
     {
         if (outcome == ClaimStartOutcome.NotAllowed)
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             return;
         }
         await buyer.AnswerAsync();
         var text = outcome switch
         {
-            ClaimStartOutcome.WindowClosed => await texts.RenderAsync(BotTextCatalog.ClaimWindowClosed, buyer.Lang, ct,
-                ("until", windowEnd is { } end ? time.Long(end) : "")),
-            ClaimStartOutcome.AlreadyOpen => await texts.RenderAsync(BotTextCatalog.ClaimAlreadyOpen, buyer.Lang, ct),
-            ClaimStartOutcome.AlreadySettled => await texts.RenderAsync(BotTextCatalog.ClaimAlreadySettled, buyer.Lang, ct),
-            _ => await texts.RenderAsync(BotTextCatalog.ClaimNoWarranty, buyer.Lang, ct),
+            ClaimStartOutcome.WindowClosed =>
+                await buyer.Text(BotTextCatalog.ClaimWindowClosed, ("until", windowEnd is { } end ? time.Long(end) : "")),
+            ClaimStartOutcome.AlreadyOpen => await buyer.Text(BotTextCatalog.ClaimAlreadyOpen),
+            ClaimStartOutcome.AlreadySettled => await buyer.Text(BotTextCatalog.ClaimAlreadySettled),
+            _ => await buyer.Text(BotTextCatalog.ClaimNoWarranty),
         };
         await screens.ShowAsync(buyer, text, null, ct, newMessage: true);
     }

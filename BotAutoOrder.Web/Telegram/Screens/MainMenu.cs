@@ -6,13 +6,13 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// <summary>The persistent reply keyboard: Produk · Keranjang · Saldo · Pesanan Saya · Bantuan.</summary>
 public sealed class MainMenu(BotTexts texts)
 {
-    public async Task<ReplyKeyboardMarkup> KeyboardAsync(string lang, CancellationToken ct)
+    public async Task<ReplyKeyboardMarkup> KeyboardAsync(BuyerContext buyer)
     {
-        var products = await texts.RenderAsync(BotTextCatalog.MenuProducts, lang, ct);
-        var cart = await texts.RenderAsync(BotTextCatalog.MenuCart, lang, ct);
-        var balance = await texts.RenderAsync(BotTextCatalog.MenuBalance, lang, ct);
-        var orders = await texts.RenderAsync(BotTextCatalog.MenuOrders, lang, ct);
-        var help = await texts.RenderAsync(BotTextCatalog.MenuHelp, lang, ct);
+        var products = await buyer.Text(BotTextCatalog.MenuProducts);
+        var cart = await buyer.Text(BotTextCatalog.MenuCart);
+        var balance = await buyer.Text(BotTextCatalog.MenuBalance);
+        var orders = await buyer.Text(BotTextCatalog.MenuOrders);
+        var help = await buyer.Text(BotTextCatalog.MenuHelp);
         return new ReplyKeyboardMarkup(new[]
         {
             new KeyboardButton[] { products, cart },
@@ -25,7 +25,10 @@ public sealed class MainMenu(BotTexts texts)
         };
     }
 
-    /// <summary>Which menu button a text is (in either language), or null.</summary>
+    /// <summary>
+    /// Which menu button a text is, or null. In either language (not only the buyer's): a buyer whose Telegram language
+    /// changed still has the old keyboard.
+    /// </summary>
     public async Task<TextTemplate?> MatchAsync(string text, CancellationToken ct)
     {
         foreach (var template in new[] { BotTextCatalog.MenuProducts, BotTextCatalog.MenuCart, BotTextCatalog.MenuBalance,

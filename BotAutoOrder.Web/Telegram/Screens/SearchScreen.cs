@@ -8,7 +8,7 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// Text that is not a command, a menu button or an answer the bot waits for searches active products by name and code,
 /// paged like a category (ADR-021); nothing found → a hint and the category buttons.
 /// </summary>
-public sealed class SearchScreen(CatalogService catalog, BotTexts texts, Buttons buttons, ScreenSender screens)
+public sealed class SearchScreen(CatalogService catalog, Buttons buttons, ScreenSender screens)
 {
     /// <summary>Shorter text is not worth a search (a single letter matches half the shop): the old hint answers it.</summary>
     public const int MinQueryLength = 2;
@@ -25,7 +25,7 @@ public sealed class SearchScreen(CatalogService catalog, BotTexts texts, Buttons
             var categories = await catalog.GetCategoriesAsync(ct);
             var keyboard = new InlineKeyboardMarkup(categories
                 .Select(c => InlineKeyboardButton.WithCallbackData($"{c.Name} ({c.ProductCount})", CallbackData.Category(c.Id))).Chunk(2));
-            await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.SearchNoMatch, buyer.Lang, ct, ("query", query)),
+            await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.SearchNoMatch, ("query", query)),
                 keyboard, ct);
             return;
         }
@@ -36,7 +36,7 @@ public sealed class SearchScreen(CatalogService catalog, BotTexts texts, Buttons
         if (nav.Count > 0) rows.Add(nav.ToArray());
         rows.Add([await buttons.Callback(BotTextCatalog.BtnCategories, buyer.Lang, CallbackData.Categories, ct),
             await buttons.Callback(BotTextCatalog.BtnCart, buyer.Lang, CallbackData.Cart, ct)]);
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.SearchResults, buyer.Lang, ct,
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.SearchResults,
             ("query", query), ("page", found.PageIndex + 1), ("pages", found.PageCount)), new InlineKeyboardMarkup(rows), ct);
     }
 }

@@ -8,7 +8,7 @@ namespace BotAutoOrder.Web.Telegram.Screens;
 /// Rating after delivery (ADR-021): the stars under the review prompt, then an optional short text (the buyer's next
 /// plain message) or "Lewati".
 /// </summary>
-public sealed class TestimonialScreen(TestimonialService testimonials, BotTexts texts, Buttons buttons, ScreenSender screens)
+public sealed class TestimonialScreen(TestimonialService testimonials, Buttons buttons, ScreenSender screens)
 {
     /// <summary>The five star buttons under the review prompt.</summary>
     public static InlineKeyboardMarkup Stars(long orderId, long productId) =>
@@ -18,11 +18,11 @@ public sealed class TestimonialScreen(TestimonialService testimonials, BotTexts 
     {
         if (await testimonials.RateAsync(buyer.Customer.Id, orderId, productId, stars, ct) != RateOutcome.Rated)
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.ReviewNotAllowed, buyer.Lang, ct), alert: true);
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.ReviewNotAllowed), alert: true);
             return;
         }
         var skip = await buttons.Callback(BotTextCatalog.BtnSkipReview, buyer.Lang, CallbackData.SkipReview, ct);
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ReviewAskText, buyer.Lang, ct, ("rating", stars)),
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ReviewAskText, ("rating", stars)),
             new InlineKeyboardMarkup(skip), ct);
     }
 
@@ -30,10 +30,10 @@ public sealed class TestimonialScreen(TestimonialService testimonials, BotTexts 
     {
         if (await testimonials.FinishAsync(buyer.Customer.Id, null, ct) is null)
         {
-            await buyer.AnswerAsync(await texts.RenderAsync(BotTextCatalog.StaleButton, buyer.Lang, ct));
+            await buyer.AnswerAsync(await buyer.Text(BotTextCatalog.StaleButton));
             return;
         }
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ReviewThanks, buyer.Lang, ct), null, ct);
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ReviewThanks), null, ct);
     }
 
     /// <summary>The buyer's text, when a rating waits for one; false otherwise (the text is something else).</summary>
@@ -41,7 +41,7 @@ public sealed class TestimonialScreen(TestimonialService testimonials, BotTexts 
     {
         if (text.Length == 0 || text.StartsWith('/') || !await testimonials.IsAwaitingTextAsync(buyer.Customer.Id, ct)) return false;
         await testimonials.FinishAsync(buyer.Customer.Id, text, ct);
-        await screens.ShowAsync(buyer, await texts.RenderAsync(BotTextCatalog.ReviewThanks, buyer.Lang, ct), null, ct);
+        await screens.ShowAsync(buyer, await buyer.Text(BotTextCatalog.ReviewThanks), null, ct);
         return true;
     }
 }
