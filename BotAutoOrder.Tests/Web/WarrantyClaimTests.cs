@@ -82,7 +82,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending)) == 0, "outbox drained");
 
     [Fact]
-    public async Task Claim_WithScreenshot_AdminSeesItAndReplaces_BuyerGetsTheFreshItemOnce_OldItemMarkedReplaced()
+    public async Task Claim_WithScreenshotThenReplaced_BuyerGetsTheFreshItemOnceAndTheOldIsMarkedReplaced()
     {
         var productId = await WarrantyProductAsync("GAR1", items: 3);
         const long buyer = 70_001;
@@ -154,7 +154,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task Refund_CreditsTheItemShareOfTheOrder_Once_EvenWhenClickedFiveTimesAtOnce()
+    public async Task Refund_ClickedFiveTimesAtOnce_CreditsTheItemShareOnce()
     {
         var productId = await WarrantyProductAsync("GAR2", items: 3);
         const long buyer = 70_011;
@@ -185,7 +185,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task OrderRefund_AfterAClaimRefund_CreditsOnlyTheRest_AndClosesTheOpenClaim()
+    public async Task OrderRefund_AfterAClaimRefund_CreditsOnlyTheRestAndClosesTheOpenClaim()
     {
         var productId = await WarrantyProductAsync("GAR8", items: 3);
         const long buyer = 70_081;
@@ -212,7 +212,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task Reject_NeedsANote_ThenClosesTheClaim_AndTellsTheBuyerTheNoteEscaped()
+    public async Task ClaimReject_WithoutThenWithANote_RefusedThenClosedAndTheBuyerToldEscaped()
     {
         var productId = await WarrantyProductAsync("GAR3", items: 2);
         const long buyer = 70_021;
@@ -241,7 +241,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task Claim_AfterTheWindow_IsRefusedPolitely_AndNothingIsStored()
+    public async Task Claim_AfterTheWindow_IsRefusedPolitelyAndStoresNothing()
     {
         var productId = await WarrantyProductAsync("GAR4", items: 2, days: 7);
         const long buyer = 70_031;
@@ -267,7 +267,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task SecondOpenClaim_OnTheSameItem_IsRefused_ByTheBotAndByTheDatabase()
+    public async Task SecondOpenClaim_OnTheSameItem_IsRefusedByTheBotAndByTheDatabase()
     {
         var productId = await WarrantyProductAsync("GAR5", items: 2);
         const long buyer = 70_041;
@@ -298,7 +298,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task Replace_WhenStockIsShort_LeavesTheClaimOpen_SaysSo_AndAlertsLowStock()
+    public async Task Replace_WhenStockIsShort_LeavesTheClaimOpenSaysSoAndAlertsLowStock()
     {
         var productId = await WarrantyProductAsync("GAR6", items: 1);
         const long buyer = 70_051;
@@ -370,7 +370,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     /// and reaches one chat.
     /// </summary>
     [Fact]
-    public async Task Replacement_RacingAPurchaseForTheLastItem_OneWins_AndNobodyGetsTheItemTwice()
+    public async Task Replacement_RacingAPurchaseForTheLastItem_OneWinsAndNobodyGetsTheItemTwice()
     {
         await using var second = Provider == DatabaseProvider.Postgres ? new ShopApp(App.Database, Bot, Settings) : null;
         var buyerClient = second?.Start() ?? Client;
