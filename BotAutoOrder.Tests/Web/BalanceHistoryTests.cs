@@ -58,7 +58,8 @@ public sealed class BalanceHistoryTests() : BuyingTestBase(DatabaseProvider.Sqli
         await using var scope = App.Services.CreateAsyncScope();
         var balances = scope.ServiceProvider.GetRequiredService<BalanceService>();
         for (var i = 1; i <= 7; i++)
-            Assert.True((await balances.AdjustByAdminAsync(customerId, 1_000 * i + i, "test", "admin:test", CancellationToken.None)).Succeeded);
+            Assert.True((await balances.AdjustByAdminAsync(customerId, 1_000 * i + i, "test", "admin:test",
+                CancellationToken.None)).Succeeded);
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public abstract class DashboardOperationsTests(DatabaseProvider provider) : Dash
         var owner = await OwnerAsync();
 
         var detail = await owner.GetPageAsync($"/admin/orders/{paid.Id}");
-        using var reveal = await owner.PostFormAsync($"/admin/orders/{paid.Id}?handler=Reveal&itemId={ids[0]}", [], $"/admin/orders/{paid.Id}");
+        using var reveal =
+            await owner.PostFormAsync($"/admin/orders/{paid.Id}?handler=Reveal&itemId={ids[0]}", [], $"/admin/orders/{paid.Id}");
 
         Assert.Contains("Netflix", detail);
         Assert.DoesNotContain("secret-pass", detail); // delivered items are masked
@@ -152,12 +153,15 @@ public abstract class DashboardOperationsTests(DatabaseProvider provider) : Dash
     }
 
     private static KeyValuePair<string, string>[] Adjust(bool debit, long amount, string reason) =>
-        [new("Input.Debit", debit ? "true" : "false"), new("Input.Amount", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Input.Reason", reason)];
+        [new("Input.Debit", debit ? "true" : "false"),
+            new("Input.Amount", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Input.Reason", reason)];
 
-    private static (string, string)[] VoucherForm(string code, string kind, string value, string total = "", string from = "", string until = "") =>
+    private static (string, string)[] VoucherForm(string code, string kind, string value, string total = "", string from = "",
+        string until = "") =>
     [
         ("Input.Code", code), ("Input.Kind", kind), ("Input.Value", value), ("Input.MinOrder", "10000"), ("Input.MaxDiscount", "5000"),
-        ("Input.TotalUses", total), ("Input.UsesPerBuyer", "1"), ("Input.ValidFrom", from), ("Input.ValidUntil", until), ("Input.IsActive", "true"),
+        ("Input.TotalUses", total), ("Input.UsesPerBuyer", "1"), ("Input.ValidFrom", from), ("Input.ValidUntil", until),
+        ("Input.IsActive", "true"),
     ];
 
     [Fact]
@@ -179,7 +183,8 @@ public abstract class DashboardOperationsTests(DatabaseProvider provider) : Dash
     {
         var owner = await OwnerAsync();
 
-        using var ok = await owner.PostFormAsync("/admin/vouchers/edit", VoucherForm("hemat", "Percent", "10", "100", "2030-01-01T00:00", "2030-01-31T23:59"));
+        using var ok = await owner.PostFormAsync("/admin/vouchers/edit",
+            VoucherForm("hemat", "Percent", "10", "100", "2030-01-01T00:00", "2030-01-31T23:59"));
 
         Assert.Contains("HEMAT", await owner.FollowAsync(ok));
         var voucher = await App.QueryAsync(db => db.Vouchers.SingleAsync());
@@ -202,7 +207,8 @@ public abstract class DashboardOperationsTests(DatabaseProvider provider) : Dash
     public async Task VoucherEdit_ExistingVoucher_KeepsTheCodeSavesTheRestAndShowsUses()
     {
         var owner = await OwnerAsync();
-        (await owner.PostFormAsync("/admin/vouchers/edit", VoucherForm("hemat", "Percent", "10", "100", "2030-01-01T00:00", "2030-01-31T23:59"))).Dispose();
+        (await owner.PostFormAsync("/admin/vouchers/edit",
+            VoucherForm("hemat", "Percent", "10", "100", "2030-01-01T00:00", "2030-01-31T23:59"))).Dispose();
         var id = await App.QueryAsync(db => db.Vouchers.Select(v => v.Id).SingleAsync());
 
         using var edited = await owner.PostFormAsync($"/admin/vouchers/edit/{id}", VoucherForm("IGNORED", "Flat", "3000", "50"));
@@ -217,7 +223,8 @@ public abstract class DashboardOperationsTests(DatabaseProvider provider) : Dash
     private static (string, string)[] SettingsForm(string expiry, string min, string max, string rate) =>
     [
         ("Input.StoreName", "Toko Baru"), ("Input.InvoiceExpiryMinutes", expiry), ("Input.DepositMin", min), ("Input.DepositMax", max),
-        ("Input.SpamMaxActions", "30"), ("Input.SpamWindowSeconds", "10"), ("Input.LowStockThreshold", "3"), ("Input.SendRatePerSecond", rate),
+        ("Input.SpamMaxActions", "30"), ("Input.SpamWindowSeconds", "10"), ("Input.LowStockThreshold", "3"),
+        ("Input.SendRatePerSecond", rate),
         ("Input.ContactUsername", "@admin_toko"), ("Input.ProofRetentionDays", "90"), ("Input.BackupRetentionDays", "7"),
     ];
 

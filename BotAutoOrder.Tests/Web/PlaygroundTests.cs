@@ -40,7 +40,8 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         Assert.DoesNotContain("<Ana", greeting["text"]!.ToString()); // the name escaped
         Assert.Equal("html", greeting["parseMode"]!.ToString(), ignoreCase: true);
         var keyboard = chat["replyKeyboard"]!.AsArray().SelectMany(r => r!.AsArray()).Select(b => b!.ToString()).ToList();
-        foreach (var button in new[] { BotTextCatalog.MenuProducts, BotTextCatalog.MenuCart, BotTextCatalog.MenuBalance, BotTextCatalog.MenuOrders,
+        foreach (var button in new[] { BotTextCatalog.MenuProducts, BotTextCatalog.MenuCart, BotTextCatalog.MenuBalance,
+            BotTextCatalog.MenuOrders,
                      BotTextCatalog.MenuHelp })
             Assert.Contains(button.Render(BotTexts.Indonesian), keyboard);
 
@@ -56,7 +57,8 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
 
         await Shop.SendAsync(8002, "apa kabar?"); // free text is a product search (ADR-021)
 
-        var search = await Shop.WaitForMessageAsync(8002, m => m["text"]?.ToString().Shows(BotTextCatalog.SearchNoMatch, ("query", "apa kabar?")) == true,
+        var search = await Shop.WaitForMessageAsync(8002,
+            m => m["text"]?.ToString().Shows(BotTextCatalog.SearchNoMatch, ("query", "apa kabar?")) == true,
             "search reply");
         Assert.Equal("bot", search["author"]!.ToString());
     }
@@ -68,7 +70,8 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
 
         await Shop.SendAsync(8012, "/apa");
 
-        var hint = await Shop.WaitForMessageAsync(8012, m => m["text"]?.ToString().Shows(BotTextCatalog.UnknownText) == true, "unknown-text hint");
+        var hint = await Shop.WaitForMessageAsync(8012, m => m["text"]?.ToString().Shows(BotTextCatalog.UnknownText) == true,
+            "unknown-text hint");
         Assert.Equal("bot", hint["author"]!.ToString());
     }
 
@@ -110,7 +113,8 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     {
         var sent = await Bot.SendMessage(8013, "Lunas ✅ <i>terima kasih</i>", ParseMode.Html);
 
-        var again = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.EditMessageText(8013, sent.MessageId, "Lunas ✅ <i>terima kasih</i>", ParseMode.Html));
+        var again = await Assert.ThrowsAsync<ApiRequestException>(() =>
+            Bot.EditMessageText(8013, sent.MessageId, "Lunas ✅ <i>terima kasih</i>", ParseMode.Html));
 
         Assert.Equal(400, again.ErrorCode);
         Assert.Contains("not modified", again.Message);
@@ -262,7 +266,8 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     [Fact]
     public async Task Click_DataOfNoButtonOnTheMessage_Is400AndReachesNoChat()
     {
-        var sent = await Bot.SendMessage(8016, "menu", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("A", "a:1")));
+        var sent = await Bot.SendMessage(8016, "menu",
+            replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("A", "a:1")));
 
         var forged = await Shop.ClickAsync(8016, sent.MessageId, "admin:pay-all");
 

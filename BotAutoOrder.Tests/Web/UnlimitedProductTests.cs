@@ -26,7 +26,8 @@ public abstract class UnlimitedProductTests(DatabaseProvider provider) : BuyingT
         {
             var order = await LatestOrderAsync(buyer);
             Assert.Equal(OrderStatus.Paid, order.Status);
-            var delivery = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader), what: $"delivery to {buyer}");
+            var delivery = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader),
+                what: $"delivery to {buyer}");
             Assert.Contains("https://dl.example/panduan?a=1&amp;b=&lt;x&gt;", delivery.Text);
             Assert.DoesNotContain("<x>", delivery.Text);
         }

@@ -176,7 +176,8 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         Assert.Equal(balanceBefore + Price, balanceAfter);
         Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimRefunded)));
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status); // the other unit stays sold
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimRefundedMessage, ("claim", claimId)), what: "refund message");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimRefundedMessage, ("claim", claimId)),
+            what: "refund message");
         await DrainedAsync();
         Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Shows(BotTextCatalog.ClaimRefundedMessage));
 
@@ -235,7 +236,8 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         var claim = await ClaimAsync(claimId);
         Assert.Equal(WarrantyClaimStatus.Rejected, claim.Status);
         Assert.Equal(OwnerActor, claim.ResolvedBy);
-        var told = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimRejectedMessage), what: "rejection to the buyer");
+        var told = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimRejectedMessage),
+            what: "rejection to the buyer");
         Assert.Contains("Password &lt;b&gt;diganti&lt;/b&gt; pembeli &amp; bukan kami", told.Text);
         Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimRejected && a.Actor == OwnerActor)));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync(e => e.Kind == BalanceEntryKind.Refund)));
@@ -294,7 +296,8 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         {
             seq = Seq;
             await ClickAsync(buyer, data);
-            await AfterAsync(seq, c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.StaleButton), "stale answer to " + data);
+            await AfterAsync(seq, c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.StaleButton),
+                "stale answer to " + data);
         }
     }
 
