@@ -69,7 +69,7 @@ public sealed class BroadcastProgressBrowserTests() : DashboardTestBase(Database
     }
 
     [Fact]
-    public async Task WithoutJavaScript_ThePageRefreshesItself()
+    public async Task ProgressPage_WithoutJavaScript_RefreshesItself()
     {
         var id = await StartBroadcastAsync();
         var page = await SignedInPageAsync(javaScript: false);
@@ -91,7 +91,7 @@ public sealed class BroadcastProgressBrowserTests() : DashboardTestBase(Database
     }
 
     [Fact]
-    public async Task ProgressJson_AndScript_AreServed_AndThePageHasNoInlineScript()
+    public async Task ProgressPage_Served_HasItsJsonAndScriptButNoInlineScript()
     {
         var id = await StartBroadcastAsync();
         var owner = await OwnerAsync();

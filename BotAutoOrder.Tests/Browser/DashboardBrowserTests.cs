@@ -32,7 +32,7 @@ public sealed class DashboardBrowserTests() : DashboardTestBase(DatabaseProvider
         page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, $"dashboard-{name}.png"), FullPage = true });
 
     [Fact]
-    public async Task Seller_SignsIn_CreatesCatalog_AddsStock_FindsOrder_SignsOut()
+    public async Task Seller_WholeDashboardRound_SignsInCreatesCatalogAddsStockFindsOrderSignsOut()
     {
         var page = await _browser.NewPageAsync(new() { BaseURL = Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1200, Height = 900 } });
         var problems = new List<string>();

@@ -29,7 +29,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TypingStart_ShowsTheGreetingBubbleWithTheNameAsTextAndTheReplyKeyboard()
+    public async Task TypingStart_InThePlayground_ShowsTheGreetingWithTheNameAsTextAndTheReplyKeyboard()
     {
         var page = await _browser.NewPageAsync(new() { BaseURL = _shop.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 900, Height = 900 } });
         var problems = new List<string>();

@@ -45,7 +45,7 @@ public sealed class WarrantyClaimBrowserTests : IAsyncLifetime
     private static ILocator Button(IPage page, string text) => page.Locator(".inline-keyboard button", new() { HasText = text }).Last;
 
     [Fact]
-    public async Task Buyer_ClaimsInThePlayground_SellerReplacesInTheDashboard_BuyerSeesTheFreshItem()
+    public async Task WarrantyClaim_PlaygroundThenDashboardReplace_BuyerSeesTheFreshItem()
     {
         var buyer = await _browser.NewPageAsync(new() { BaseURL = _shop.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 900, Height = 1000 } });
         var problems = new List<string>();

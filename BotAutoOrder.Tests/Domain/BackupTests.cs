@@ -12,7 +12,7 @@ namespace BotAutoOrder.Tests.Domain;
 public class BackupTests
 {
     [Fact]
-    public async Task Backup_FromSqlite_RestoresIntoPostgresAndBack_WithEveryTableEqual()
+    public async Task Backup_FromSqliteIntoPostgresAndBack_EveryTableEqual()
     {
         var sqlite = await TestDbContexts.CreateMigratedAsync(DatabaseProvider.Sqlite, "bk_src");
         await using (var db = TestDbContexts.Create(sqlite)) await ShopSeed.FillAsync(db);
@@ -37,7 +37,7 @@ public class BackupTests
     }
 
     [Fact]
-    public async Task Restore_IntoPostgres_ResetsIdentitySequences_SoNewRowsGetFreshIds()
+    public async Task Restore_IntoPostgres_ResetsIdentitySequencesForFreshIds()
     {
         var source = await TestDbContexts.CreateMigratedAsync(DatabaseProvider.Sqlite, "bk_seqsrc");
         await using (var db = TestDbContexts.Create(source)) await ShopSeed.FillAsync(db);
@@ -54,7 +54,7 @@ public class BackupTests
     }
 
     [Fact]
-    public async Task Restore_WithoutForce_IntoShopWithOrdersAndBuyers_IsRefusedAndChangesNothing()
+    public async Task Restore_WithoutForceIntoShopWithOrdersAndBuyers_IsRefusedAndChangesNothing()
     {
         var source = await TestDbContexts.CreateMigratedAsync(DatabaseProvider.Sqlite, "bk_other");
         await using (var db = TestDbContexts.Create(source))
@@ -119,7 +119,7 @@ public class BackupTests
 
     [Theory]
     [MemberData(nameof(SpoiledFiles))]
-    public async Task Restore_SpoiledOrForeignFile_IsRefusedWithClearMessage_AndDatabaseUntouched(string spoil)
+    public async Task Restore_SpoiledOrForeignFile_IsRefusedWithAClearMessageAndChangesNothing(string spoil)
     {
         var source = await TestDbContexts.CreateMigratedAsync(DatabaseProvider.Sqlite, "bk_good");
         await using (var db = TestDbContexts.Create(source)) await ShopSeed.FillAsync(db);
@@ -142,7 +142,7 @@ public class BackupTests
     }
 
     [Fact]
-    public async Task Backup_Header_DescribesEveryTable_WithCountsAndTheLastMigration()
+    public async Task Backup_Header_DescribesEveryTableWithCountsAndTheLastMigration()
     {
         var source = await TestDbContexts.CreateMigratedAsync(DatabaseProvider.Postgres, "bk_head");
         await using (var db = TestDbContexts.Create(source)) await ShopSeed.FillAsync(db);

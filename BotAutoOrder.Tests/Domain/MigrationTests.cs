@@ -26,7 +26,7 @@ public class MigrationTests
     [Theory]
     [InlineData(DatabaseProvider.Postgres)]
     [InlineData(DatabaseProvider.Sqlite)]
-    public async Task MigrationSet_IsNotBehindTheModel(DatabaseProvider provider)
+    public async Task MigrationSet_EachProvider_IsNotBehindTheModel(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider, "model");
         await using var db = Create(database);
@@ -44,7 +44,7 @@ public class MigrationTests
     [Theory]
     [InlineData(DatabaseProvider.Postgres)]
     [InlineData(DatabaseProvider.Sqlite)]
-    public async Task MigrationSet_CreatesEveryColumnOfTheModel(DatabaseProvider provider)
+    public async Task MigrationSet_EachProvider_CreatesEveryColumnOfTheModel(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider, "cols");
         await using var db = Create(database);

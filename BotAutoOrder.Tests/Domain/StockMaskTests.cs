@@ -9,7 +9,7 @@ public class StockMaskTests
     [InlineData("pass1234")]
     [InlineData("user@mail.test:Secret-Password-2024")]
     [InlineData("a-very-long-licence-key-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")]
-    public void Mask_ShowsAtMostTwoCharactersOfTheContent(string content)
+    public void Mask_AnyContent_ShowsAtMostTwoOfItsCharacters(string content)
     {
         var masked = StockItem.Mask(content);
 

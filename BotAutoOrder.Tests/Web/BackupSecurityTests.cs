@@ -79,7 +79,7 @@ public class BackupSecurityTests
     [Theory]
     [InlineData(600, 1_000_000, "inflates to more than 512 MB")] // ~1 MB of gzip, 600 MB of small values
     [InlineData(1, 40_000_000, "single value in the file is larger than 32 MB")]
-    public async Task Restore_GzipThatInflatesPastTheCap_IsRefused_DatabaseUnchanged(int values, int valueLength, string expected)
+    public async Task Restore_GzipInflatingPastTheCap_IsRefusedAndChangesNothing(int values, int valueLength, string expected)
     {
         var target = await TestDbContexts.CreateMigratedAsync(DatabaseProvider.Sqlite, "bk_bomb");
         await using (var db = TestDbContexts.Create(target))

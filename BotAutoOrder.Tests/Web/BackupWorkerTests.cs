@@ -24,9 +24,24 @@ public class BackupWorkerTests
     }
 
     [Fact]
-    public async Task RunIfDue_WritesNamedBackup_SkipsUntilIntervalPassed_PrunesOldOnes_AndAlertsOwner()
+    public async Task RunIfDue_FirstRun_WritesARestorableBackupNamedByTheTime()
     {
-        var (worker, services, clock, folder) = await CreateAsync(retentionDays: 3);
+        var (worker, services, _, folder) = await CreateAsync(retentionDays: 3);
+
+        Assert.Equal(BackupRunOutcome.Written, await worker.RunIfDueAsync(CancellationToken.None));
+
+        var written = Path.Combine(folder, "botautoorder-20260410-010000.json.gz");
+        Assert.True(File.Exists(written));
+        await using var scope = services.CreateAsyncScope();
+        var restored = await scope.ServiceProvider.GetRequiredService<BackupService>()
+            .RestoreAsync(File.OpenRead(written), force: true, "system:test", CancellationToken.None);
+        Assert.True(restored.Succeeded, restored.Message); // the scheduled file is a real backup
+    }
+
+    [Fact]
+    public async Task RunIfDue_Written_PrunesOurFilesPastRetentionAndKeepsTheRest()
+    {
+        var (worker, _, _, folder) = await CreateAsync(retentionDays: 3);
         Directory.CreateDirectory(folder);
         var old = Path.Combine(folder, "botautoorder-20260401-010000.json.gz");
         var recentEnough = Path.Combine(folder, "botautoorder-20260408-010000.json.gz");
@@ -34,28 +49,38 @@ public class BackupWorkerTests
         foreach (var f in new[] { old, recentEnough, foreign }) await File.WriteAllTextAsync(f, "x");
 
         Assert.Equal(BackupRunOutcome.Written, await worker.RunIfDueAsync(CancellationToken.None));
-        var written = Path.Combine(folder, "botautoorder-20260410-010000.json.gz");
-        Assert.True(File.Exists(written));
+
         Assert.False(File.Exists(old));
         Assert.True(File.Exists(recentEnough));
         Assert.True(File.Exists(foreign));
+    }
+
+    [Fact]
+    public async Task RunIfDue_Written_AlertsTheOwnerOnce()
+    {
+        var (worker, services, _, _) = await CreateAsync(retentionDays: 3);
+
+        await worker.RunIfDueAsync(CancellationToken.None);
+
         Assert.Contains("Backup OK", Assert.Single(await OwnerAlertsAsync(services)));
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var restored = await scope.ServiceProvider.GetRequiredService<BackupService>()
-                .RestoreAsync(File.OpenRead(written), force: true, "system:test", CancellationToken.None);
-            Assert.True(restored.Succeeded, restored.Message); // the scheduled file is a real backup
-        }
+    }
+
+    [Fact]
+    public async Task RunIfDue_BeforeTheIntervalHasPassed_IsNotDueThenWritesTheNextFile()
+    {
+        var (worker, _, clock, folder) = await CreateAsync(retentionDays: 3);
+        Assert.Equal(BackupRunOutcome.Written, await worker.RunIfDueAsync(CancellationToken.None));
 
         clock.Now = clock.Now.AddHours(23);
         Assert.Equal(BackupRunOutcome.NotDue, await worker.RunIfDueAsync(CancellationToken.None));
         clock.Now = clock.Now.AddHours(1);
         Assert.Equal(BackupRunOutcome.Written, await worker.RunIfDueAsync(CancellationToken.None));
+
         Assert.True(File.Exists(Path.Combine(folder, "botautoorder-20260411-010000.json.gz")));
     }
 
     [Fact]
-    public async Task RunIfDue_RetentionZero_WritesNothing()
+    public async Task RunIfDue_RetentionZero_IsDisabledAndWritesNothing()
     {
         var (worker, _, _, folder) = await CreateAsync(retentionDays: 0);
 
@@ -64,12 +89,9 @@ public class BackupWorkerTests
     }
 
     [Fact]
-    public async Task RunIfDue_FolderUnwritable_FailsAndAlertsOwnerWithEscapedText_ThenWaitsBeforeRetrying()
+    public async Task RunIfDue_FolderUnwritable_FailsAndAlertsTheOwnerEscaped()
     {
-        var blocker = Path.Combine(Path.GetTempPath(), "botautoorder-tests", $"blocker-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
-        await File.WriteAllTextAsync(blocker, "a file where a folder should be");
-        var (worker, services, clock, _) = await CreateAsync(retentionDays: 7, folder: Path.Combine(blocker, "<b>&backups"));
+        var (worker, services, _, _) = await CreateAsync(retentionDays: 7, folder: Path.Combine(await BlockerFileAsync(), "<b>&backups"));
 
         Assert.Equal(BackupRunOutcome.Failed, await worker.RunIfDueAsync(CancellationToken.None));
 
@@ -77,10 +99,27 @@ public class BackupWorkerTests
         Assert.Contains("Backup FAILED", alert);
         Assert.Contains("&lt;b&gt;&amp;backups", alert);
         Assert.DoesNotContain("<b>&", alert);
+    }
+
+    [Fact]
+    public async Task RunIfDue_AfterAFailure_WaitsAnHourBeforeRetrying()
+    {
+        var (worker, _, clock, _) = await CreateAsync(retentionDays: 7, folder: Path.Combine(await BlockerFileAsync(), "backups"));
+        Assert.Equal(BackupRunOutcome.Failed, await worker.RunIfDueAsync(CancellationToken.None));
+
         clock.Now = clock.Now.AddMinutes(30);
         Assert.Equal(BackupRunOutcome.NotDue, await worker.RunIfDueAsync(CancellationToken.None));
         clock.Now = clock.Now.AddMinutes(31);
         Assert.Equal(BackupRunOutcome.Failed, await worker.RunIfDueAsync(CancellationToken.None));
+    }
+
+    /// <summary>A file where the backup folder's parent should be, so creating the folder fails.</summary>
+    private static async Task<string> BlockerFileAsync()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), "botautoorder-tests", $"blocker-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        await File.WriteAllTextAsync(blocker, "a file where a folder should be");
+        return blocker;
     }
 
     private static async Task<(BackupWorker, ServiceProvider, ManualClock, string)> CreateAsync(int retentionDays, string? folder = null)

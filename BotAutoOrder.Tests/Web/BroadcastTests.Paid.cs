@@ -37,7 +37,7 @@ public abstract partial class BroadcastTests
     }
 
     [Fact]
-    public async Task PaidBroadcasts_TurnedOnByTheOwner_DraftShowsStarCostAndPaidRate_AndOnlyBroadcastSendsCarryTheFlag()
+    public async Task PaidBroadcasts_TurnedOnByTheOwner_DraftShowsStarCostAndOnlyBroadcastSendsCarryTheFlag()
     {
         await SeedBuyersAsync(30);
         var owner = await EnglishOwnerAsync();

@@ -66,7 +66,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
     }
 
     [Fact]
-    public async Task DepositThenBalancePurchase_CreditsOnceThenDebitsAndDelivers()
+    public async Task BalancePurchase_AfterADeposit_CreditsOnceThenDebitsAndDelivers()
     {
         var productId = await SeedProductAsync("SPT", "Spotify", 20_000, items: 2);
         const long buyer = 10_002;
@@ -111,7 +111,7 @@ public abstract class BuyingJourneyTests(DatabaseProvider provider) : BuyingTest
     }
 
     [Fact]
-    public async Task HostileNames_AreEscapedInEveryMessage()
+    public async Task BotMessages_HostileNames_AreEscaped()
     {
         var productId = await SeedProductAsync("HBO", "<b>Netflix & \"HBO\"</b>", 30_000, items: 0);
         await App.QueryAsync(async db =>

@@ -14,7 +14,7 @@ namespace BotAutoOrder.Tests.Web;
 public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : BuyingTestBase(provider)
 {
     [Fact]
-    public async Task Stepper_IsBoundedByStockAndPerOrderLimit()
+    public async Task Stepper_QuantityPastStockOrLimit_StaysAtTheBound()
     {
         var productId = await SeedProductAsync("LIM", "Limited", 10_000, items: 3, perOrderLimit: 2);
 
@@ -36,7 +36,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
     }
 
     [Fact]
-    public async Task SoldOutAndHiddenProducts_AreMarkedOrStale()
+    public async Task ProductDetail_SoldOutOrHidden_IsMarkedOrStale()
     {
         var soldOut = await SeedProductAsync("OUT", "Habis", 10_000, items: 0);
         var hidden = await SeedProductAsync("HID", "Tersembunyi", 10_000, items: 2);
@@ -54,7 +54,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
     }
 
     [Fact]
-    public async Task Category_IsPaginated()
+    public async Task Category_MoreProductsThanAPage_IsPaginated()
     {
         long categoryId = 0;
         for (var i = 0; i < 10; i++)
@@ -91,7 +91,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
     }
 
     [Fact]
-    public async Task BuyerCancels_OrderCancelledAtGatewayAndStockReleased()
+    public async Task Cancel_ByTheBuyer_CancelsAtTheGatewayAndReleasesStock()
     {
         var productId = await SeedProductAsync("CXL", "Cancel Me", 10_000, items: 1);
         await ClickAsync(80_005, $"add:{productId}:1");
@@ -110,7 +110,7 @@ public abstract class CatalogAndCheckoutTests(DatabaseProvider provider) : Buyin
     }
 
     [Fact]
-    public async Task ManyLines_InvoiceCaptionStaysUnderTelegramsLimitAndKeepsTheTotal()
+    public async Task InvoiceCaption_ManyLines_StaysUnderTelegramsLimitAndKeepsTheTotal()
     {
         for (var i = 0; i < 25; i++)
         {

@@ -14,7 +14,7 @@ public class CommandLineTests
     [Theory]
     [InlineData(DatabaseProvider.Postgres)]
     [InlineData(DatabaseProvider.Sqlite)]
-    public async Task Migrate_OnEmptyDatabase_AppliesEverything_EvenWithMigrateOnStartupOff(DatabaseProvider provider)
+    public async Task Migrate_OnEmptyDatabaseWithMigrateOnStartupOff_AppliesEverything(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider, "cli_migr");
 
@@ -30,7 +30,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task CreateAdmin_PasswordFromStdin_CreatesOwnerWhosePasswordVerifies_AndSecondRunSetsNewPassword()
+    public async Task CreateAdmin_PasswordFromStdin_CreatesAVerifiableOwnerAndASecondRunResetsIt()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "cli_admin");
 
@@ -53,7 +53,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task CreateAdmin_ShortPassword_FailsWithExit1_AndCreatesNobody()
+    public async Task CreateAdmin_ShortPassword_ExitsWith1AndCreatesNobody()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "cli_short");
 
@@ -66,7 +66,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task Backup_ThenRestore_RoundTripsIntoPostgres_AndRestoreOverDataNeedsForce()
+    public async Task BackupThenRestore_IntoPostgres_RoundTripsAndNeedsForceOverData()
     {
         var source = await TestDbContexts.CreateMigratedAsync(DatabaseProvider.Sqlite, "cli_src");
         await using (var db = TestDbContexts.Create(source)) await ShopSeed.FillAsync(db);
@@ -92,7 +92,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task Restore_DamagedFile_ExitsWith1_AndSaysWhy()
+    public async Task Restore_DamagedFile_ExitsWith1AndSaysWhy()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "cli_bad");
         var file = Path.Combine(Path.GetTempPath(), "botautoorder-tests", $"bad-{Guid.NewGuid():N}.json.gz");
@@ -106,7 +106,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task ImportCatalogThenImportStock_UpsertsProductsAndCountsDuplicates()
+    public async Task Import_CatalogThenStock_UpsertsProductsAndCountsDuplicates()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "cli_import");
         var folder = Directory.CreateTempSubdirectory("cli-import").FullName;
@@ -153,7 +153,7 @@ public class CommandLineTests
     [InlineData(new[] { "--environment=Testing", "--contentRoot=/tmp" }, false)]
     [InlineData(new[] { "migrate" }, true)]
     [InlineData(new[] { "restore", "x.gz", "--force" }, true)]
-    public void IsJob_OnlyWhenTheFirstArgumentIsACommandWord(string[] args, bool expected) =>
+    public void IsJob_FirstArgument_TrueOnlyForACommandWord(string[] args, bool expected) =>
         Assert.Equal(expected, CommandLine.IsJob(args));
 
     private static async Task<DashboardUser> LoadUserAsync(TestDatabase database, string email)

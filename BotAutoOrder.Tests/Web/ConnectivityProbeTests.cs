@@ -11,7 +11,18 @@ namespace BotAutoOrder.Tests.Web;
 public sealed class ConnectivityProbeTests() : BuyingDashboardTestBase(DatabaseProvider.Sqlite)
 {
     [Fact]
-    public async Task Probe_ReachableGateway_ReportsOkAndLatency_WithWebhookPendingCountAndLastError()
+    public async Task SystemPage_WithoutProbe_CallsNoGateway()
+    {
+        var owner = await OwnerAsync();
+
+        var plain = await owner.GetPageAsync("/admin/system");
+
+        Assert.DoesNotContain("id=\"probe-pakasir\"", plain); // only on demand
+        Assert.Empty(Pakasir.CallsTo("payment-fee"));
+    }
+
+    [Fact]
+    public async Task Probe_ReachableGateway_ReportsOkAndLatencyWithWebhookPendingCountAndLastError()
     {
         Bot.Responder = call => call.Method.Equals("getWebhookInfo", StringComparison.OrdinalIgnoreCase)
             ? BotApiReply.Ok(new JsonObject
@@ -21,9 +32,6 @@ public sealed class ConnectivityProbeTests() : BuyingDashboardTestBase(DatabaseP
             })
             : null;
         var owner = await OwnerAsync();
-        var plain = await owner.GetPageAsync("/admin/system");
-        Assert.DoesNotContain("id=\"probe-pakasir\"", plain); // only on demand
-        Assert.Empty(Pakasir.CallsTo("payment-fee"));
 
         var html = await owner.GetPageAsync("/admin/system?handler=Probe");
 
@@ -36,7 +44,7 @@ public sealed class ConnectivityProbeTests() : BuyingDashboardTestBase(DatabaseP
     }
 
     [Fact]
-    public async Task Probe_UnreachableGateway_ReportsTheProblem_AndThePageStillAnswers()
+    public async Task Probe_UnreachableGateway_ReportsTheProblemAndStillShowsTelegram()
     {
         var owner = await OwnerAsync();
         await Pakasir.GoOfflineAsync();
@@ -50,7 +58,7 @@ public sealed class ConnectivityProbeTests() : BuyingDashboardTestBase(DatabaseP
     [Theory]
     [InlineData(PakasirApiVersion.V1, "/api/transactiondetail")]
     [InlineData(PakasirApiVersion.V2, "/api/v2/payment-fee/10000")]
-    public async Task ClientProbe_AnswersOk_TouchesNoTransaction_AndNeverShowsTheKey(PakasirApiVersion version, string path)
+    public async Task ClientProbe_EachApiVersion_AnswersOkWithoutATransactionOrTheKey(PakasirApiVersion version, string path)
     {
         await using var pakasir = await PakasirDouble.StartAsync();
         await using var services = PakasirGateway.Build(pakasir, version);
@@ -68,7 +76,7 @@ public sealed class ConnectivityProbeTests() : BuyingDashboardTestBase(DatabaseP
     }
 
     [Fact]
-    public async Task ClientProbe_ServerError_IsNotOk_AndNotRetried()
+    public async Task ClientProbe_ServerError_IsNotOkAndNotRetried()
     {
         await using var pakasir = await PakasirDouble.StartAsync();
         await using var services = PakasirGateway.Build(pakasir, PakasirApiVersion.V2);

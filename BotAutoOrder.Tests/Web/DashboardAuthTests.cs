@@ -63,7 +63,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
     }
 
     [Fact]
-    public async Task Admin_CannotOpenOwnerPages()
+    public async Task OwnerPages_OpenedByAnAdmin_AreDenied()
     {
         var admin = await AdminAsync();
         foreach (var url in new[] { "/admin/settings", "/admin/users" })
@@ -83,7 +83,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccountFor15Minutes()
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountFor15Minutes()
     {
         var client = NewClient();
         for (var i = 0; i < 5; i++)
@@ -114,7 +114,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
     }
 
     [Fact]
-    public async Task PasswordChange_SignsOutOtherSessions()
+    public async Task PasswordChange_WithOtherSessions_SignsThemOut()
     {
         var first = await OwnerAsync();
         var second = await OwnerAsync();
@@ -140,7 +140,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
     }
 
     [Fact]
-    public async Task Owner_AddsAdmin_ThenDeactivates_AndTheAdminIsSignedOut()
+    public async Task Deactivate_AnAddedAdmin_SignsThemOutAndBlocksSignIn()
     {
         var owner = await OwnerAsync();
         using var created = await owner.PostFormAsync("/admin/users?handler=Create",
@@ -161,7 +161,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
     }
 
     [Fact]
-    public async Task LastOwner_CannotBeDemoted()
+    public async Task Demote_LastOwner_IsRefused()
     {
         var owner = await OwnerAsync();
         var id = await App.QueryAsync(db => db.DashboardUsers.Select(u => u.Id).SingleAsync());
@@ -171,7 +171,7 @@ public abstract class DashboardAuthTests(DatabaseProvider provider) : DashboardT
     }
 
     [Fact]
-    public async Task Logout_EndsTheSession()
+    public async Task Logout_SignedIn_EndsTheSession()
     {
         var owner = await OwnerAsync();
         using var response = await owner.PostFormAsync("/logout", [], "/admin");
@@ -198,7 +198,7 @@ public sealed class DashboardAuthSqliteTests() : DashboardAuthTests(DatabaseProv
 public abstract class DashboardSetupTests(DatabaseProvider provider) : ShopTestBase(provider)
 {
     [Fact]
-    public async Task Setup_OnlyWhileNoUserExists()
+    public async Task Setup_WhileNoUserExists_CreatesTheOwnerThenCloses()
     {
         using var client = new DashboardClient(Client.BaseAddress!);
         using var login = await client.GetAsync("/login");

@@ -74,7 +74,7 @@ public abstract class DashboardBackupTests(DatabaseProvider provider) : Dashboar
     }
 
     [Fact]
-    public async Task Owner_DownloadsABackup_AndRestoresItForced_WithEveryRowTheSame()
+    public async Task BackupDownload_RestoredForced_EveryRowTheSame()
     {
         await SeedShopAsync();
         var owner = await OwnerAsync();

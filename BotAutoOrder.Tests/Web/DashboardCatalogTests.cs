@@ -49,7 +49,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
     }
 
     [Fact]
-    public async Task Product_InvalidFields_ShowMessagesNextToFields_AndSaveNothing()
+    public async Task ProductSave_InvalidFields_ShowMessagesNextToThemAndSaveNothing()
     {
         var existing = await Seed.ProductAsync("NFX1");
         var owner = await OwnerAsync();
@@ -146,7 +146,7 @@ public abstract class DashboardCatalogTests(DatabaseProvider provider) : Dashboa
     }
 
     [Fact]
-    public async Task StockUpload_CountsDuplicatesWithinUploadAndAgainstExisting()
+    public async Task StockUpload_WithDuplicates_CountsThoseWithinTheUploadAndAgainstExisting()
     {
         var product = await Seed.ProductAsync("KEY1");
         var owner = await OwnerAsync();

@@ -18,7 +18,7 @@ public abstract class DashboardConfirmationTests(DatabaseProvider provider) : Da
     private DashboardSeed Seed => new(App);
 
     [Fact]
-    public async Task Category_Deactivate_WithoutTick_IsRefused_WithTick_Deactivates()
+    public async Task CategoryDeactivate_WithoutThenWithTheTick_RefusedThenDeactivated()
     {
         var categoryId = (await Seed.ProductAsync("CAT1")).CategoryId;
         var owner = await OwnerAsync();
@@ -36,7 +36,7 @@ public abstract class DashboardConfirmationTests(DatabaseProvider provider) : Da
     }
 
     [Fact]
-    public async Task Product_Deactivate_WithoutTick_IsRefused_WithTick_Deactivates()
+    public async Task ProductDeactivate_WithoutThenWithTheTick_RefusedThenDeactivated()
     {
         var product = await Seed.ProductAsync("PRD1");
         var owner = await OwnerAsync();
@@ -50,7 +50,7 @@ public abstract class DashboardConfirmationTests(DatabaseProvider provider) : Da
     }
 
     [Fact]
-    public async Task Voucher_Deactivate_WithoutTick_IsRefused_WithTick_Deactivates()
+    public async Task VoucherDeactivate_WithoutThenWithTheTick_RefusedThenDeactivated()
     {
         var voucherId = await App.QueryAsync(async db =>
         {
@@ -71,7 +71,7 @@ public abstract class DashboardConfirmationTests(DatabaseProvider provider) : Da
     }
 
     [Fact]
-    public async Task User_DeactivateOrDemote_WithoutTick_IsRefused_RoleChangeToOwnerNeedsNone()
+    public async Task UserDeactivateOrDemote_WithoutTheTick_IsRefusedButPromotionNeedsNone()
     {
         var owner = await OwnerAsync();
         await AdminAsync("seller@shop.test");

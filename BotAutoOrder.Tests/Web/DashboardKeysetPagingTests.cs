@@ -21,7 +21,7 @@ public abstract partial class DashboardKeysetPagingTests(DatabaseProvider provid
     private DashboardSeed Seed => new(App);
 
     [Fact]
-    public async Task Orders_NextAndPreviousLinks_NoRowSkippedOrRepeated_WhenOrdersArriveBetweenLoads()
+    public async Task Orders_NewOrdersBetweenLoads_NextAndPreviousLinksSkipOrRepeatNoRow()
     {
         var product = await Seed.ProductAsync("KS1");
         var buyer = await Seed.CustomerAsync(901, "Keyset");
@@ -49,21 +49,30 @@ public abstract partial class DashboardKeysetPagingTests(DatabaseProvider provid
         Assert.Equal(["INV-K-N2", "INV-K-N1", "INV-K-N0"], Invoices(newest));
         Assert.Null(Link(newest, "prev"));
         Assert.Equal(Range(29, 5), Invoices(await owner.GetPageAsync(Link(newest, "next")!)));
-
-        // Filters stay in the links.
-        var filtered = await owner.GetPageAsync("/admin/orders?status=Expired&invoice=INV-K-");
-        Assert.Contains("status=Expired", Link(filtered, "next"));
     }
 
     [Fact]
-    public async Task Buyers_NextLinkStable_WhenBuyersJoinBetweenLoads_AndSearchTreatsWildcardsAsText()
+    public async Task Orders_FilteredListLongerThanAPage_NextLinkKeepsTheFilters()
+    {
+        var product = await Seed.ProductAsync("KS2");
+        var buyer = await Seed.CustomerAsync(903, "Filter");
+        var start = DateTime.UtcNow.AddHours(-3);
+        for (var i = 0; i < 26; i++) await Seed.OrderAsync(buyer, product, 1, OrderStatus.Expired, $"INV-K-{i:D2}", start.AddMinutes(i));
+        var owner = await OwnerAsync();
+
+        var filtered = await owner.GetPageAsync("/admin/orders?status=Expired&invoice=INV-K-");
+
+        Assert.Contains("status=Expired", Link(filtered, "next"));
+        Assert.Contains("invoice=INV-K-", Link(filtered, "next"));
+    }
+
+    [Fact]
+    public async Task Buyers_NextLinkWhenBuyersJoinBetweenLoads_NoRowSkippedOrRepeated()
     {
         var start = DateTime.UtcNow.AddDays(-2);
         await App.QueryAsync(async db =>
         {
             for (var i = 0; i < 27; i++) db.Customers.Add(new Customer(5_000 + i, $"Pembeli{i:D2}", null, null, "id", start.AddMinutes(i)));
-            db.Customers.Add(new Customer(6_000, "Diskon 50%off", null, "promo_user", "id", start.AddMinutes(-10)));
-            db.Customers.Add(new Customer(6_001, "Bonus", "Pulsa", null, "id", start.AddMinutes(-11))); // "o_u" as a wildcard would match
             return await db.SaveChangesAsync();
         });
         var owner = await OwnerAsync();
@@ -79,15 +88,27 @@ public abstract partial class DashboardKeysetPagingTests(DatabaseProvider provid
         var second = await owner.GetPageAsync(Link(first, "next")!);
         Assert.Equal(["Pembeli01", "Pembeli00"], Names(second));
         Assert.Contains("Pembeli Baru", Names(await owner.GetPageAsync("/admin/buyers?q=pembeli")));
+    }
 
-        // % and _ are searched as themselves, not as LIKE wildcards.
+    [Fact]
+    public async Task BuyerSearch_PercentOrUnderscore_IsSearchedAsTextNotAsAWildcard()
+    {
+        var start = DateTime.UtcNow.AddDays(-2);
+        await App.QueryAsync(async db =>
+        {
+            db.Customers.Add(new Customer(6_000, "Diskon 50%off", null, "promo_user", "id", start.AddMinutes(-10)));
+            db.Customers.Add(new Customer(6_001, "Bonus", "Pulsa", null, "id", start.AddMinutes(-11))); // "o_u" as a wildcard would match
+            return await db.SaveChangesAsync();
+        });
+        var owner = await OwnerAsync();
+
         Assert.Equal(["Diskon 50%off"], Names(await owner.GetPageAsync("/admin/buyers?q=%25")));
         Assert.Equal(["Bonus Pulsa"], Names(await owner.GetPageAsync("/admin/buyers?q=pulsa")));
         Assert.Equal(["Diskon 50%off"], Names(await owner.GetPageAsync("/admin/buyers?q=o_u")));
     }
 
     [Fact]
-    public async Task Audit_NextAndPreviousLinksStable_WhenEntriesAreWrittenBetweenLoads()
+    public async Task Audit_EntriesWrittenBetweenLoads_NextAndPreviousLinksStable()
     {
         async Task WriteAsync(string prefix, int count) => await App.QueryAsync(async db =>
         {
@@ -105,7 +126,7 @@ public abstract partial class DashboardKeysetPagingTests(DatabaseProvider provid
     }
 
     [Fact]
-    public async Task Home_RevenueAndPaidCountsFallOnTheStoreDay()
+    public async Task Home_PaidOrdersAroundMidnight_CountOnTheStoreDay()
     {
         // Asia/Jakarta (UTC+7): the store's day starts at 17:00 UTC, so grouping by the UTC date would be visibly wrong.
         using var scope = App.Services.CreateScope();
@@ -131,7 +152,7 @@ public abstract partial class DashboardKeysetPagingTests(DatabaseProvider provid
     [InlineData("/admin/orders?after=1_2&before=1_2")]
     [InlineData("/admin/buyers?before=12")]
     [InlineData("/admin/audit?after=1_2")]
-    public async Task MalformedPageLink_IsRefusedWithA400(string url)
+    public async Task List_MalformedPageLink_IsRefusedWithA400(string url)
     {
         var owner = await OwnerAsync();
         using var response = await owner.GetAsync(url);

@@ -44,7 +44,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
     /// it becomes a balance credit of what the buyer paid, a reconciliation item, and notices to buyer and admins.
     /// </summary>
     [Fact]
-    public async Task MarkPaid_WithNote_FulfilsOnce_CancelsAtTheGateway_AndALaterPaymentIsCredited()
+    public async Task MarkPaid_WithNote_FulfilsOnceCancelsAtTheGatewayAndCreditsALatePayment()
     {
         var owner = await OwnerAsync();
         var (buyer, productId, order) = await OpenOrderAsync(31_001, "MP1");
@@ -140,7 +140,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
     }
 
     [Fact]
-    public async Task Cancel_ClosesTheOrder_ReleasesStock_AndCancelsAtTheGateway()
+    public async Task Cancel_PendingOrder_ClosesItReleasesStockAndCancelsAtTheGateway()
     {
         var (_, productId, order) = await OpenOrderAsync(31_005, "CN1");
         var owner = await OwnerAsync();
@@ -183,7 +183,7 @@ public abstract class DashboardOrderActionsTests(DatabaseProvider provider) : Bu
     }
 
     [Fact]
-    public async Task Resend_SendsTheDeliveryAgain()
+    public async Task Resend_PaidOrder_SendsTheDeliveryAgain()
     {
         var (buyer, _, order) = await OpenOrderAsync(31_007, "RS1");
         var owner = await OwnerAsync();

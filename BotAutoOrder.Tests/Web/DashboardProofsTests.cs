@@ -6,6 +6,7 @@ using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Terms;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Tests.Web;
@@ -41,12 +42,9 @@ public abstract class DashboardProofsTests(DatabaseProvider provider) : Dashboar
         client.PostFormAsync($"/admin/proofs/{id}?handler={handler}", ("Input.Note", note));
 
     [Fact]
-    public async Task List_ShowsSubmittedProofs_WithHostileTextEncoded_AndFiltersByStatus()
+    public async Task List_HostileProofTextAndName_AreHtmlEncoded()
     {
         var (_, proof, invoice) = await SeedProofAsync(41_001, "SNK1", Hostile, firstName: "<i>Budi</i>");
-        var (_, reviewed, reviewedInvoice) = await SeedProofAsync(41_002, "SNK2", "sudah");
-        await App.QueryAsync(db => db.TermsProofs.Where(p => p.Id == reviewed.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, TermsProofStatus.Approved)));
         var admin = await AdminAsync();
 
         var html = await admin.GetPageAsync("/admin/proofs");
@@ -58,22 +56,43 @@ public abstract class DashboardProofsTests(DatabaseProvider provider) : Dashboar
         Assert.Contains("&lt;i&gt;Budi&lt;/i&gt;", html);
         Assert.DoesNotContain("<script>alert", html);
         Assert.DoesNotContain("<i>Budi</i>", html);
-        Assert.DoesNotContain(reviewedInvoice, html); // default filter: waiting for review
+    }
 
+    [Fact]
+    public async Task List_StatusFilter_ShowsOnlyProofsInThatStatus()
+    {
+        var (_, _, waitingInvoice) = await SeedProofAsync(41_003, "SNK7", "belum");
+        var (_, reviewed, reviewedInvoice) = await SeedProofAsync(41_002, "SNK2", "sudah");
+        await App.QueryAsync(db => db.TermsProofs.Where(p => p.Id == reviewed.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, TermsProofStatus.Approved)));
+        var admin = await AdminAsync();
+
+        var waiting = await admin.GetPageAsync("/admin/proofs");
         var approved = await admin.GetPageAsync("/admin/proofs?status=Approved");
-        Assert.Contains(reviewedInvoice, approved);
-        Assert.DoesNotContain(invoice, approved);
         var all = await admin.GetPageAsync("/admin/proofs?status=All");
+
+        Assert.Contains(waitingInvoice, waiting); // default filter: waiting for review
+        Assert.DoesNotContain(reviewedInvoice, waiting);
+        Assert.Contains(reviewedInvoice, approved);
+        Assert.DoesNotContain(waitingInvoice, approved);
         Assert.Contains(reviewedInvoice, all);
-        Assert.Contains(invoice, all);
+        Assert.Contains(waitingInvoice, all);
+    }
+
+    [Fact]
+    public async Task Detail_HostileProofText_IsHtmlEncoded()
+    {
+        var (_, proof, _) = await SeedProofAsync(41_004, "SNK8", Hostile);
+        var admin = await AdminAsync();
 
         var detail = await admin.GetPageAsync($"/admin/proofs/{proof.Id}");
+
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", detail);
         Assert.DoesNotContain("<script>alert", detail);
     }
 
     [Fact]
-    public async Task Approve_WithNote_ApprovesAudits_AndTellsTheBuyerWithTheNoteEscaped()
+    public async Task Approve_WithNote_ApprovesAuditsAndTellsTheBuyerEscaped()
     {
         var (buyer, proof, _) = await SeedProofAsync(41_011, "SNK3", "sudah follow");
         var admin = await AdminAsync();
@@ -87,16 +106,15 @@ public abstract class DashboardProofsTests(DatabaseProvider provider) : Dashboar
         Assert.Equal("admin:admin@shop.test", stored.ReviewedBy);
         Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a =>
             a.Action == AuditActions.TermsApproved && a.EntityId == proof.Id.ToString() && a.Actor == "admin:admin@shop.test")));
-        var told = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer.TelegramUserId && c.Text!.Contains("disetujui"),
-            what: "approval message to the buyer");
-        Assert.Contains("Mantap &lt;b&gt;ok&lt;/b&gt; &amp; lanjut", told.Text);
-        Assert.Contains("Netflix SNK3", told.Text);
+        var told = await Bot.WaitForSentAsync("sendMessage", buyer.TelegramUserId, BotTextCatalog.TermsApproved,
+            ("product", "Netflix SNK3"), ("note", "Mantap <b>ok</b> & lanjut"));
+        Assert.Contains("Mantap &lt;b&gt;ok&lt;/b&gt; &amp; lanjut", told.Text); // the note escaped, spelled out
     }
 
     [Fact]
-    public async Task Reject_WithoutNote_IsRefused_AndNothingChanges()
+    public async Task Reject_WithoutNote_IsRefusedAndChangesNothing()
     {
-        var (buyer, proof, _) = await SeedProofAsync(41_021, "SNK4", "sudah");
+        var (_, proof, _) = await SeedProofAsync(41_021, "SNK4", "sudah");
         var admin = await AdminAsync();
 
         using var response = await Review(admin, proof.Id, "Reject", "   ");
@@ -108,21 +126,26 @@ public abstract class DashboardProofsTests(DatabaseProvider provider) : Dashboar
         Assert.Null(stored.ReviewedBy);
         Assert.Equal(0, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action.StartsWith("terms."))));
         Assert.Equal(0, await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.TermsReviewed)));
+    }
+
+    [Fact]
+    public async Task Reject_WithNote_RejectsAndTellsTheBuyerTheNote()
+    {
+        var (buyer, proof, _) = await SeedProofAsync(41_022, "SNK9", "sudah");
+        var admin = await AdminAsync();
 
         var page = await admin.FollowAsync(await Review(admin, proof.Id, "Reject", "Foto buram"));
 
         Assert.Contains("Bukti ditolak; pembeli sudah diberi tahu.", page);
         Assert.Equal(TermsProofStatus.Rejected, (await ProofAsync(proof.Id)).Status);
-        var told = await Bot.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == buyer.TelegramUserId && c.Text!.Contains("ditolak"),
-            what: "rejection message to the buyer");
-        Assert.Contains("Foto buram", told.Text);
+        await Bot.WaitForSentAsync("sendMessage", buyer.TelegramUserId, BotTextCatalog.TermsRejected,
+            ("product", "Netflix SNK9"), ("note", "Foto buram"));
     }
 
     [Fact]
-    public async Task Photo_IsStreamedFromTheBotApi_ToSignedInStaffOnly_WithoutTheToken()
+    public async Task Photo_SignedInStaff_IsStreamedFromTheBotApiWithoutTheToken()
     {
         var (_, proof, _) = await SeedProofAsync(41_031, "SNK5", null, photoFileId: "AgACAgUAAxkBAAIB-proof-photo");
-        var (_, textOnly, _) = await SeedProofAsync(41_032, "SNK6", "tanpa foto");
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7 % 251)), 0xFF, 0xD9];
         Bot.Files["photos/file_1.jpg"] = jpeg;
         var admin = await AdminAsync();
@@ -144,15 +167,32 @@ public abstract class DashboardProofsTests(DatabaseProvider provider) : Dashboar
             Assert.DoesNotContain(secret, detail);
             Assert.DoesNotContain(secret, System.Text.Encoding.Latin1.GetString(body));
         }
+    }
+
+    [Fact]
+    public async Task Photo_ProofWithoutPhotoOrUnknownProof_Is404()
+    {
+        var (_, textOnly, _) = await SeedProofAsync(41_032, "SNK6", "tanpa foto");
+        var admin = await AdminAsync();
 
         using var noPhoto = await admin.GetAsync($"/admin/proofs/{textOnly.Id}/photo");
-        Assert.Equal(HttpStatusCode.NotFound, noPhoto.StatusCode);
         using var missing = await admin.GetAsync("/admin/proofs/999999/photo");
+
+        Assert.Equal(HttpStatusCode.NotFound, noPhoto.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Empty(Bot.CallsOf("getFile"));
+    }
+
+    [Fact]
+    public async Task Photo_Anonymous_IsSentToSignInWithoutReachingTheBotApi()
+    {
+        var (_, proof, _) = await SeedProofAsync(41_033, "SNK0", null, photoFileId: "AgACAgUAAxkBAAIB-proof-photo");
+
         using var anonymous = await NewClient().GetAsync($"/admin/proofs/{proof.Id}/photo");
+
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/login", anonymous.Headers.Location!.PathAndQuery);
-        Assert.Single(Bot.CallsOf("getFile")); // the anonymous request never reached the Bot API
+        Assert.Empty(Bot.CallsOf("getFile"));
     }
 }
 

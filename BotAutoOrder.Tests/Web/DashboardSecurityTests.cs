@@ -34,7 +34,7 @@ public abstract class DashboardSecurityTests(DatabaseProvider provider) : Dashbo
     }
 
     [Fact]
-    public async Task EveryDashboardPage_CarriesSecurityHeaders()
+    public async Task DashboardPage_Any_CarriesSecurityHeaders()
     {
         var owner = await OwnerAsync();
         var urls = App.GetService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -145,7 +145,7 @@ public sealed class SignInRateLimitTests() : DashboardTestBase(DatabaseProvider.
     };
 
     [Fact]
-    public async Task SignInPosts_LimitedPerClientAddress()
+    public async Task SignInPosts_ManyFromOneAddress_AreLimited()
     {
         var attacker = NewClient();
         attacker.Headers.Add("X-Forwarded-For", "203.0.113.7");

@@ -33,7 +33,7 @@ public abstract class DashboardSystemTests(DatabaseProvider provider) : Dashboar
     }
 
     [Fact]
-    public async Task Owner_SeesWebhookInfo_Database_OutboxBacklog_AndRecentWarnings()
+    public async Task SystemPage_AsOwner_ShowsWebhookInfoDatabaseOutboxBacklogAndRecentWarnings()
     {
         await SeedOutboxAsync();
         Bot.Responder = call => call.Method.Equals("getWebhookInfo", StringComparison.OrdinalIgnoreCase)
@@ -92,7 +92,7 @@ public sealed class DashboardSystemSqliteTests() : DashboardSystemTests(Database
 public sealed class RecentLogEventsTests
 {
     [Fact]
-    public void KeepsTheLastFiftyWarningsOrWorse_NewestFirst()
+    public void RecentWarnings_MoreThanFifty_KeepsTheLastFiftyNewestFirst()
     {
         var sink = new RecentLogEvents();
         for (var i = 0; i < 60; i++)

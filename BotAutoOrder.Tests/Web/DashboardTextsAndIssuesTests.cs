@@ -48,7 +48,7 @@ public abstract class DashboardTextsAndIssuesTests(DatabaseProvider provider) : 
     }
 
     [Fact]
-    public async Task UnknownPlaceholder_IsRefusedAndNothingSaved()
+    public async Task TextSave_UnknownPlaceholder_IsRefusedAndSavesNothing()
     {
         var owner = await OwnerAsync();
 

@@ -25,48 +25,87 @@ public sealed partial class DashboardTwoFactorTests() : DashboardTestBase(Databa
     [InlineData(1234567890L, "89005924")]
     [InlineData(2000000000L, "69279037")]
     [InlineData(20000000000L, "65353130")]
-    public void Totp_MatchesTheRfc6238TestVectors(long unixSeconds, string expected)
+    public void Totp_Rfc6238TestVector_MatchesTheExpectedCode(long unixSeconds, string expected)
     {
         var secret = Encoding.ASCII.GetBytes("12345678901234567890");
         Assert.Equal(expected, TotpCodes.Compute(secret, DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime, digits: 8));
     }
 
     [Fact]
-    public async Task SignIn_WithTwoFactor_NeedsTheSecondStep_AndARecoveryCodeWorksOnce()
+    public async Task Enable_ValidCode_StoresTheSecretProtectedAndOnlyHashedRecoveryCodes()
     {
         var owner = await OwnerAsync();
+
         var (secret, codes) = await EnrolAsync(owner);
+
         Assert.Equal(10, codes.Count);
         var stored = await App.QueryAsync(db => db.DashboardUsers.SingleAsync(u => u.Email == OwnerEmail));
         Assert.DoesNotContain(secret, stored.TwoFactorSecret); // protected at rest
         Assert.DoesNotContain(codes[0].Replace("-", ""), stored.RecoveryCodeHashes); // hashes only
+        Assert.Contains(AuditActions.AuthTwoFactorEnabled, await App.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+    }
 
+    [Fact]
+    public async Task SignIn_PasswordOnlyWithTwoFactor_AsksForTheSecondStepAndSignsNobodyIn()
+    {
+        await EnrolAsync(await OwnerAsync());
         var browser = NewClient();
+
         using (var password = await browser.SignInAsync(OwnerEmail, OwnerPassword))
             Assert.StartsWith("/login/two-factor", password.Headers.Location!.ToString());
-        using (var notYet = await browser.GetAsync("/admin"))
-            Assert.StartsWith("/login", notYet.Headers.Location!.PathAndQuery); // the password alone signs nobody in
-        using (var wrong = await SecondStepAsync(browser, "000000"))
-            Assert.Contains("Kode salah atau sudah dipakai", await wrong.Content.ReadAsStringAsync());
+        using var notYet = await browser.GetAsync("/admin");
+
+        Assert.StartsWith("/login", notYet.Headers.Location!.PathAndQuery); // the password alone signs nobody in
+    }
+
+    [Fact]
+    public async Task SecondStep_WrongCode_IsRefusedAndAudited()
+    {
+        await EnrolAsync(await OwnerAsync());
+        var browser = NewClient();
+        (await browser.SignInAsync(OwnerEmail, OwnerPassword)).Dispose();
+
+        using var wrong = await SecondStepAsync(browser, "000000");
+
+        Assert.Contains("Kode salah atau sudah dipakai", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains(AuditActions.AuthTwoFactorFailed, await App.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+        using var notYet = await browser.GetAsync("/admin");
+        Assert.StartsWith("/login", notYet.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SecondStep_RecoveryCode_SignsInOnceInAnyCase()
+    {
+        var (_, codes) = await EnrolAsync(await OwnerAsync());
+        var browser = NewClient();
+        (await browser.SignInAsync(OwnerEmail, OwnerPassword)).Dispose();
+
         using (var recovery = await SecondStepAsync(browser, codes[0].ToUpperInvariant()))
             Assert.Equal("/admin", recovery.Headers.Location!.ToString());
         await browser.GetPageAsync("/admin");
-
         var second = NewClient();
         (await second.SignInAsync(OwnerEmail, OwnerPassword)).Dispose();
-        using (var reused = await SecondStepAsync(second, codes[0]))
-            Assert.Contains("Kode salah atau sudah dipakai", await reused.Content.ReadAsStringAsync()); // spent
-        using (var totp = await SecondStepAsync(second, Code(secret, 30)))
-            Assert.Equal("/admin", totp.Headers.Location!.ToString());
+        using var reused = await SecondStepAsync(second, codes[0]);
 
-        var actions = await App.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
-        Assert.Contains(AuditActions.AuthTwoFactorEnabled, actions);
-        Assert.Contains(AuditActions.AuthTwoFactorFailed, actions);
+        Assert.Contains("Kode salah atau sudah dipakai", await reused.Content.ReadAsStringAsync()); // spent
         Assert.Equal(9, (await App.QueryAsync(db => db.DashboardUsers.SingleAsync(u => u.Email == OwnerEmail))).RecoveryCodesLeft);
     }
 
     [Fact]
-    public async Task SecondStepFailures_CountTowardsTheLockout_EvenAfterTheRightPasswordAgain()
+    public async Task SecondStep_CurrentTotp_SignsIn()
+    {
+        var (secret, _) = await EnrolAsync(await OwnerAsync());
+        var browser = NewClient();
+        (await browser.SignInAsync(OwnerEmail, OwnerPassword)).Dispose();
+
+        using (var totp = await SecondStepAsync(browser, Code(secret, 30)))
+            Assert.Equal("/admin", totp.Headers.Location!.ToString());
+
+        await browser.GetPageAsync("/admin");
+    }
+
+    [Fact]
+    public async Task SecondStep_FailuresAcrossARightPassword_CountTowardsTheLockout()
     {
         await EnrolAsync(await OwnerAsync());
         var attacker = NewClient();
@@ -83,7 +122,7 @@ public sealed partial class DashboardTwoFactorTests() : DashboardTestBase(Databa
     }
 
     [Fact]
-    public async Task RememberedDevice_SkipsTheSecondStep_UntilThePasswordChanges()
+    public async Task SignIn_RememberedDevice_SkipsTheSecondStepOnThatBrowserOnly()
     {
         var owner = await OwnerAsync();
         var (_, codes) = await EnrolAsync(owner);
@@ -99,7 +138,7 @@ public sealed partial class DashboardTwoFactorTests() : DashboardTestBase(Databa
     }
 
     [Fact]
-    public async Task RequireTwoFactor_SendsStaffWithoutItToEnrolment()
+    public async Task RequireTwoFactor_StaffWithoutIt_SentToEnrolment()
     {
         var admin = await AdminAsync();
         await using (var scope = App.Services.CreateAsyncScope())

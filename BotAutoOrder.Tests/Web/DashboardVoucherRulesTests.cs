@@ -21,7 +21,7 @@ public abstract class DashboardVoucherRulesTests(DatabaseProvider provider) : Da
         Regex.Match(html, $"data-valmsg-for=\"Input\\.{field}\"[^>]*>([^<]*)<").Groups[1].Value;
 
     [Fact]
-    public async Task Create_PercentOver100AndWindowBackwards_ShowsBothProblems_AndSavesNothing()
+    public async Task Create_PercentOver100AndWindowBackwards_ShowsBothProblemsAndSavesNothing()
     {
         var owner = await OwnerAsync();
 
@@ -36,7 +36,7 @@ public abstract class DashboardVoucherRulesTests(DatabaseProvider provider) : Da
     }
 
     [Fact]
-    public async Task Edit_TotalUsesBelowUsed_IsRefused_AndChangesNothing()
+    public async Task Edit_TotalUsesBelowUsed_IsRefusedAndChangesNothing()
     {
         var owner = await OwnerAsync();
         await owner.FollowAsync(await owner.PostFormAsync("/admin/vouchers/edit", Form("TIGA", "10", totalUses: "10")));

@@ -13,7 +13,7 @@ namespace BotAutoOrder.Tests.Web;
 public sealed class MultiInstanceTests() : BuyingTestBase(DatabaseProvider.Postgres)
 {
     [Fact]
-    public async Task TwoInstances_SendEachOutboxMessageOnce()
+    public async Task Outbox_TwoInstances_SendEachMessageOnce()
     {
         await using var second = new ShopApp(App.Database, Bot, Settings);
         second.Start();
@@ -33,7 +33,7 @@ public sealed class MultiInstanceTests() : BuyingTestBase(DatabaseProvider.Postg
     }
 
     [Fact]
-    public async Task TwoInstances_ExpireAnOrderOnceAndDeliverALatePaymentOnce()
+    public async Task ExpiryAndLatePayment_TwoInstances_EachHappensOnce()
     {
         await using var second = new ShopApp(App.Database, Bot, Settings);
         var secondClient = second.Start();

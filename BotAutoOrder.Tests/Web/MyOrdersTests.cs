@@ -10,7 +10,7 @@ namespace BotAutoOrder.Tests.Web;
 public sealed class MyOrdersTests() : BuyingTestBase(DatabaseProvider.Sqlite)
 {
     [Fact]
-    public async Task MyOrders_DetailAndResend_DeliverTheSameItemsAgain()
+    public async Task Resend_FromMyOrdersDetail_DeliversTheSameItemsAgain()
     {
         var productId = await SeedProductAsync("MO", "Office 365", 12_000, items: 2);
         const long buyer = 43_001;
@@ -29,14 +29,22 @@ public sealed class MyOrdersTests() : BuyingTestBase(DatabaseProvider.Sqlite)
         await EventuallyAsync(() => Task.FromResult(Bot.CallsOf("sendMessage", buyer).Count(c => c.Shows(BotTextCatalog.DeliveryHeader)) == 2), "resent");
         var again = Bot.CallsOf("sendMessage", buyer).Last(c => c.Shows(BotTextCatalog.DeliveryHeader));
         Assert.Equal(first.Text, again.Text);
+    }
 
-        await ClickAsync(43_002, $"rs:{orderId}"); // someone else's order: stale, nothing sent
+    [Fact]
+    public async Task Resend_SomeoneElsesOrder_IsStaleAndSendsNothing()
+    {
+        var productId = await SeedProductAsync("MO2", "Office 365", 12_000, items: 2);
+        var orderId = await BuyWithBalanceAsync(43_004, productId, 12_000);
+
+        await ClickAsync(43_002, $"rs:{orderId}");
+
         await Bot.WaitForAsync(c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.StaleButton), what: "stale");
         Assert.Empty(Bot.Sent(43_002, BotTextCatalog.DeliveryHeader));
     }
 
     [Fact]
-    public async Task Help_ShowsHowToOrderAndTheContact()
+    public async Task Help_WithContactSet_ShowsHowToOrderAndTheContact()
     {
         await using (var scope = App.Services.CreateAsyncScope())
         {

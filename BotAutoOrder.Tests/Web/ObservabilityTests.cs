@@ -7,7 +7,7 @@ namespace BotAutoOrder.Tests.Web;
 public abstract class ObservabilityTests(DatabaseProvider provider) : ShopTestBase(provider)
 {
     [Fact]
-    public async Task HealthEndpoints_AnswerLiveAndReady()
+    public async Task HealthEndpoints_Running_AnswerLiveAndReady()
     {
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);
         var ready = await Client.GetAsync("/health/ready");
@@ -16,7 +16,7 @@ public abstract class ObservabilityTests(DatabaseProvider provider) : ShopTestBa
     }
 
     [Fact]
-    public async Task Metrics_ArePrometheusText()
+    public async Task Metrics_Scraped_ArePrometheusText()
     {
         await Client.GetAsync("/health/live");
 

@@ -19,7 +19,7 @@ public sealed class OutboxTakeoverTests(ITestOutputHelper output) : BuyingTestBa
         new Dictionary<string, string?>(base.Settings) { ["Workers:Enabled"] = "false" };
 
     [Fact]
-    public async Task OutboxLeaseHolder_KilledAndStoppedMidRun_OtherInstanceTakesOver_EveryMessageSentOnce()
+    public async Task OutboxLeaseHolder_KilledMidRun_OtherInstanceTakesOverSendingEachMessageOnce()
     {
         var instances = new Dictionary<string, ShopApp>();
         foreach (var name in new[] { "a", "b" })

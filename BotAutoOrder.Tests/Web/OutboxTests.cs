@@ -26,7 +26,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : ShopTestBase(prov
     private Task<OutboxMessage> RowAsync(long id) => App.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
 
     [Fact]
-    public async Task TooManyRequests_WaitsRetryAfterThenDelivers()
+    public async Task Send_TooManyRequests_WaitsRetryAfterThenDelivers()
     {
         Bot.FailNext("sendMessage", BotApiReply.TooManyRequests(2), chatId: 40_001);
 
@@ -42,7 +42,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : ShopTestBase(prov
     }
 
     [Fact]
-    public async Task Forbidden_MarksBuyerUnreachableWithoutRetrying()
+    public async Task Send_Forbidden_MarksTheBuyerUnreachableWithoutRetrying()
     {
         Bot.FailNext("sendMessage", BotApiReply.Blocked(), chatId: 40_002, times: 100);
 
@@ -56,7 +56,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : ShopTestBase(prov
     }
 
     [Fact]
-    public async Task ServerError_IsRetriedWithBackoff()
+    public async Task Send_ServerError_IsRetriedWithBackoff()
     {
         Bot.FailNext("sendMessage", BotApiReply.Error(502, "Bad Gateway"), chatId: 40_004);
 
@@ -68,7 +68,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : ShopTestBase(prov
     }
 
     [Fact]
-    public async Task AppRestartedMidDelivery_MessageStillArrivesOnce()
+    public async Task Delivery_AppRestartedMidway_MessageStillArrivesOnce()
     {
         Bot.FailNext("sendMessage", BotApiReply.TooManyRequests(3), chatId: 40_005);
         var id = await EnqueueAsync(40_005, "Sekali saja");

@@ -30,7 +30,7 @@ public sealed class PaidBroadcastTests(ITestOutputHelper output) : BuyingTestBas
         };
 
     [Fact]
-    public async Task PaidBroadcast_To1500BuyersAt150ms_GoesAboveTheFreeLimitWithTheFlag_AndAPurchaseDuringItIsDeliveredWithoutIt()
+    public async Task PaidBroadcast_To1500BuyersAt150ms_GoesAboveTheFreeLimitAndAPurchaseDuringItIsDeliveredWithoutTheFlag()
     {
         const int buyers = 1500;
         const long firstChat = 7_600_000;

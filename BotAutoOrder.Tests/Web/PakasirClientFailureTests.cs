@@ -126,7 +126,7 @@ public class PakasirClientFailureTests
     }
 
     [Fact]
-    public async Task V1FullCycleWithFailures_ApiKeyNeverLogged()
+    public async Task V1FullCycle_WithFailures_NeverLogsTheApiKey()
     {
         await using var pakasir = await PakasirDouble.StartAsync();
         var logs = new CapturingLoggerProvider();

@@ -67,7 +67,7 @@ public abstract class PaymentHolesTests(DatabaseProvider provider) : BuyingTestB
     }
 
     [Fact]
-    public async Task SoldDiffersFromOrdered_EndsInAReconciliationItem_PaymentHeld_AndMarkPaidDecides()
+    public async Task Payment_SoldDiffersFromOrdered_HeldAsAReconciliationItemUntilMarkPaidDecides()
     {
         var productId = await SeedProductAsync("SHT", "Youtube", 8_000, items: 3);
         const long buyer = 50_002;

@@ -42,7 +42,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
     }
 
     [Fact]
-    public async Task TwentyConcurrentWebhooksPlusPollAndClick_FulfilOnce()
+    public async Task Payment_TwentyWebhooksPlusPollAndClickAtOnce_FulfilsOnce()
     {
         var productId = await SeedProductAsync("DUP", "Canva Pro", 12_000, items: 5);
         const long buyer = 20_001;
@@ -77,7 +77,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
 
     [Theory]
     [MemberData(nameof(Forgeries))]
-    public async Task ForgedWebhook_IsRefusedAndChangesNothing(string forgery)
+    public async Task Webhook_Forged_IsRefusedAndChangesNothing(string forgery)
     {
         var productId = await SeedProductAsync("FRG", "Disney+", 18_000, items: 2);
         var order = await CheckoutQrisAsync(20_002, productId);
@@ -125,7 +125,7 @@ public abstract class PaymentInvariantTests(DatabaseProvider provider, PakasirAp
     }
 
     [Fact]
-    public async Task LostWebhook_ReconciliationFindsThePaymentAndFulfils()
+    public async Task Reconciliation_LostWebhook_FindsThePaymentAndFulfils()
     {
         var productId = await SeedProductAsync("LST", "Viu", 9_000, items: 1);
         const long buyer = 20_003;

@@ -12,7 +12,7 @@ public sealed class PlaygroundModeTests() : ShopTestBase(DatabaseProvider.Sqlite
     [InlineData("/playground")]
     [InlineData("/playground/api/chat?buyer=1")]
     [InlineData("/playground/assets/playground.js")]
-    public async Task WebhookMode_HasNoPlayground(string path)
+    public async Task Playground_InWebhookMode_IsNotThere(string path)
     {
         var response = await Client.GetAsync(path);
 
@@ -20,7 +20,7 @@ public sealed class PlaygroundModeTests() : ShopTestBase(DatabaseProvider.Sqlite
     }
 
     [Fact]
-    public async Task WebhookMode_PlaygroundSendIs404AndTheBotTalksToTelegram()
+    public async Task PlaygroundSend_InWebhookMode_Is404AndTheBotTalksToTelegram()
     {
         var response = await Client.PostAsJsonAsync("/playground/api/send", new { buyerId = 1, text = "/start" });
         await App.PostUpdateAsync(Client, Updates.Text(8101, "/start"));

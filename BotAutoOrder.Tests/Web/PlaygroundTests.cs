@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Telegram;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -25,7 +26,7 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     private ITelegramBotClient Bot => Shop.App.GetService<ITelegramBotClient>();
 
     [Fact]
-    public async Task Start_FromThePage_GreetsEscapedWithReplyKeyboardAndStoresCustomer()
+    public async Task Start_FromThePage_GreetsEscapedWithReplyKeyboardAndStoresTheBuyer()
     {
         var response = await Shop.SendAsync(8001, "/start", firstName: "<Ana & Co>");
 
@@ -34,11 +35,15 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         var messages = chat["messages"]!.AsArray().OfType<JsonObject>().ToList();
         Assert.Equal("/start", messages[0]["text"]!.ToString());
         Assert.Equal("buyer", messages[0]["author"]!.ToString());
-        var greeting = Assert.Single(messages, m => m["author"]!.ToString() == "bot" && m["text"]!.ToString().Contains("Halo"));
-        Assert.Contains("Halo, <b>&lt;Ana &amp; Co&gt;</b>", greeting["text"]!.ToString());
+        var greeting = Assert.Single(messages, m => m["author"]!.ToString() == "bot"
+            && m["text"]!.ToString().Shows(BotTextCatalog.StartGreeting, ("name", "<Ana & Co>")));
+        Assert.DoesNotContain("<Ana", greeting["text"]!.ToString()); // the name escaped
         Assert.Equal("html", greeting["parseMode"]!.ToString(), ignoreCase: true);
-        var keyboard = string.Join("|", chat["replyKeyboard"]!.AsArray().SelectMany(r => r!.AsArray()).Select(b => b!.ToString()));
-        foreach (var label in new[] { "Produk", "Keranjang", "Saldo", "Pesanan Saya", "Bantuan" }) Assert.Contains(label, keyboard);
+        var keyboard = chat["replyKeyboard"]!.AsArray().SelectMany(r => r!.AsArray()).Select(b => b!.ToString()).ToList();
+        foreach (var button in new[] { BotTextCatalog.MenuProducts, BotTextCatalog.MenuCart, BotTextCatalog.MenuBalance,
+            BotTextCatalog.MenuOrders,
+                     BotTextCatalog.MenuHelp })
+            Assert.Contains(button.Render(BotTexts.Indonesian), keyboard);
 
         var customer = await Shop.App.QueryAsync(db => db.Customers.SingleAsync(c => c.TelegramUserId == 8001));
         Assert.Equal("<Ana & Co>", customer.FirstName);
@@ -46,21 +51,32 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ReplyKeyboardText_IsHandledByTheBot()
+    public async Task FreeText_FromThePage_IsAnsweredAsAProductSearch()
     {
         await Shop.SendAsync(8002, "/start");
-        await Shop.SendAsync(8002, "apa kabar?");
-        // Free text is a product search (ADR-021); an unknown command still gets the hint.
-        var search = await Shop.WaitForMessageAsync(8002, m => m["text"]?.ToString().Contains("Tidak ada produk yang cocok") == true, "search reply");
-        Assert.Equal("bot", search["author"]!.ToString());
-        await Shop.SendAsync(8002, "/apa");
 
-        var hint = await Shop.WaitForMessageAsync(8002, m => m["text"]?.ToString().Contains("belum paham") == true, "unknown-text hint");
+        await Shop.SendAsync(8002, "apa kabar?"); // free text is a product search (ADR-021)
+
+        var search = await Shop.WaitForMessageAsync(8002,
+            m => m["text"]?.ToString().Shows(BotTextCatalog.SearchNoMatch, ("query", "apa kabar?")) == true,
+            "search reply");
+        Assert.Equal("bot", search["author"]!.ToString());
+    }
+
+    [Fact]
+    public async Task UnknownCommand_FromThePage_GetsTheHint()
+    {
+        await Shop.SendAsync(8012, "/start");
+
+        await Shop.SendAsync(8012, "/apa");
+
+        var hint = await Shop.WaitForMessageAsync(8012, m => m["text"]?.ToString().Shows(BotTextCatalog.UnknownText) == true,
+            "unknown-text hint");
         Assert.Equal("bot", hint["author"]!.ToString());
     }
 
     [Fact]
-    public async Task ClickStaleInlineButton_ShowsTheCallbackAnswerAsToast()
+    public async Task Click_StaleInlineButton_ShowsTheCallbackAnswerAsAToast()
     {
         var menu = await Bot.SendMessage(8003, "Menu lama", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Lama", "zzz:old")));
         var before = (long)(await Shop.ChatAsync(8003))["version"]!;
@@ -69,12 +85,12 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var toast = Assert.Single((await Shop.ChatAsync(8003, before))["toasts"]!.AsArray());
-        Assert.Contains("tidak berlaku", toast!["text"]!.ToString());
+        Assert.True(toast!["text"]!.ToString().Shows(BotTextCatalog.StaleButton), toast.ToJsonString());
         Assert.True(await Shop.App.QueryAsync(db => db.Customers.AnyAsync(c => c.TelegramUserId == 8003)));
     }
 
     [Fact]
-    public async Task EditMessageText_ReplacesTheMessageInPlaceAndDropsItsKeyboard()
+    public async Task EditMessageText_ExistingMessage_ReplacedInPlaceWithoutItsKeyboard()
     {
         var sent = await Bot.SendMessage(8004, "Menunggu <b>pembayaran</b>", ParseMode.Html,
             replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Cek status", "pay:1")));
@@ -90,16 +106,31 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         Assert.Equal("Lunas ✅ <i>terima kasih</i>", message["text"]!.ToString());
         Assert.True((bool)message["edited"]!);
         Assert.Empty(message["inlineKeyboard"]!.AsArray());
+    }
 
-        var again = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.EditMessageText(8004, sent.MessageId, "Lunas ✅ <i>terima kasih</i>", ParseMode.Html));
+    [Fact]
+    public async Task EditMessageText_SameText_Is400NotModifiedLikeTelegram()
+    {
+        var sent = await Bot.SendMessage(8013, "Lunas ✅ <i>terima kasih</i>", ParseMode.Html);
+
+        var again = await Assert.ThrowsAsync<ApiRequestException>(() =>
+            Bot.EditMessageText(8013, sent.MessageId, "Lunas ✅ <i>terima kasih</i>", ParseMode.Html));
+
         Assert.Equal(400, again.ErrorCode);
         Assert.Contains("not modified", again.Message);
-        var missing = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.EditMessageText(8004, 99_999, "x"));
+    }
+
+    [Fact]
+    public async Task EditMessageText_UnknownMessage_Is400NotFoundLikeTelegram()
+    {
+        var missing = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.EditMessageText(8014, 99_999, "x"));
+
+        Assert.Equal(400, missing.ErrorCode);
         Assert.Contains("message to edit not found", missing.Message);
     }
 
     [Fact]
-    public async Task DeleteMessage_LeavesATombstoneForThePage()
+    public async Task DeleteMessage_SentMessage_LeavesATombstoneAndASecondDeleteFails()
     {
         var sent = await Bot.SendMessage(8005, "QR lama");
 
@@ -110,7 +141,7 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task UnescapedHtml_IsRejectedLikeTelegramAndShownAsANotice()
+    public async Task SendMessage_UnescapedHtml_Is400AndShownAsANotice()
     {
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => Bot.SendMessage(8006, "Harga < 5000 <br> murah", ParseMode.Html));
 
@@ -121,10 +152,9 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task SendPhotoAndDocument_BytesAreServedAndResolvableThroughGetFile()
+    public async Task SendPhoto_Png_IsServedToThePageAndResolvableThroughGetFile()
     {
         var photo = await Bot.SendPhoto(8007, InputFile.FromStream(new MemoryStream(Png), "qris.png"), caption: "Scan <b>QRIS</b>", parseMode: ParseMode.Html);
-        var document = await Bot.SendDocument(8007, InputFile.FromStream(new MemoryStream("akun1:pass1\n"u8.ToArray()), "pesanan.txt"));
 
         var photoId = Assert.Single(photo.Photo!).FileId;
         var served = await Shop.Client.GetAsync($"/playground/files/{photoId}");
@@ -133,18 +163,25 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         var viaBotApi = new MemoryStream();
         await Bot.GetInfoAndDownloadFile(photoId, viaBotApi);
         Assert.Equal(Png, viaBotApi.ToArray());
-
-        Assert.Equal("pesanan.txt", document.Document!.FileName);
-        var download = await Shop.Client.GetAsync($"/playground/files/{document.Document.FileId}");
-        Assert.Equal("pesanan.txt", download.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
-        Assert.Equal("akun1:pass1\n"u8.ToArray(), await download.Content.ReadAsByteArrayAsync());
-        var messages = await Shop.MessagesAsync(8007);
-        Assert.Equal("Scan <b>QRIS</b>", messages[0]["caption"]!.ToString());
-        Assert.Equal($"/playground/files/{photoId}", messages[0]["photo"]!["url"]!.ToString());
+        var message = Assert.Single(await Shop.MessagesAsync(8007));
+        Assert.Equal("Scan <b>QRIS</b>", message["caption"]!.ToString());
+        Assert.Equal($"/playground/files/{photoId}", message["photo"]!["url"]!.ToString());
     }
 
     [Fact]
-    public async Task BuyerPhoto_BecomesAPhotoMessageWhoseFileTheBotCanFetch()
+    public async Task SendDocument_TextFile_IsServedWithItsFileName()
+    {
+        var document = await Bot.SendDocument(8015, InputFile.FromStream(new MemoryStream("akun1:pass1\n"u8.ToArray()), "pesanan.txt"));
+
+        var download = await Shop.Client.GetAsync($"/playground/files/{document.Document!.FileId}");
+
+        Assert.Equal("pesanan.txt", document.Document.FileName);
+        Assert.Equal("pesanan.txt", download.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.Equal("akun1:pass1\n"u8.ToArray(), await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Photo_FromThePage_BecomesAPhotoMessageWhoseFileTheBotCanFetch()
     {
         using var form = new MultipartFormDataContent
         {
@@ -164,22 +201,35 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Page_IsServedAsHtmlWithItsAssetsAndAStrictPolicy()
+    public async Task Page_Get_IsHtmlLoadingItsScriptUnderAStrictPolicy()
     {
         var page = await Shop.Client.GetAsync("/playground");
-        var script = await Shop.Client.GetAsync("/playground/assets/playground.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
         Assert.Contains("/playground/assets/playground.js", await page.Content.ReadAsStringAsync());
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
-        Assert.Contains("renderTelegramHtml", await script.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await Shop.Client.GetAsync("/playground/assets/secrets.json")).StatusCode);
     }
 
     [Fact]
-    public async Task UnknownBotApiMethod_Answers404LikeTelegram()
+    public async Task Asset_PageScript_IsServed()
+    {
+        var script = await Shop.Client.GetAsync("/playground/assets/playground.js");
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("renderTelegramHtml", await script.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Asset_NotOneOfThePagesFiles_Is404()
+    {
+        var response = await Shop.Client.GetAsync("/playground/assets/secrets.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BotApi_UnknownMethod_Answers404LikeTelegram()
     {
         var http = Shop.App.GetService<IHttpClientFactory>().CreateClient(TelegramSetup.HttpClientName);
 
@@ -195,7 +245,7 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     [InlineData("send", "{\"buyerId\":8010,\"firstName\":\"Budi\",\"text\":\"\"}", "text is required")]
     [InlineData("send", "{\"buyerId\":0,\"text\":\"/start\"}", "buyerId")]
     [InlineData("click", "{\"buyerId\":8010,\"messageId\":424242,\"data\":\"x\"}", "message 424242 does not exist")]
-    public async Task BadInput_Is400WithAClearMessage(string action, string json, string expected)
+    public async Task Api_BadInput_Is400WithAClearMessage(string action, string json, string expected)
     {
         var response = await Shop.Client.PostAsync($"/playground/api/{action}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
@@ -204,18 +254,33 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task BadInput_TooLongTextOrForeignButtonOrNoBuyer_Is400()
+    public async Task Send_TextOverTelegramsLimit_Is400AndReachesNoChat()
     {
         var tooLong = await Shop.SendAsync(8011, new string('a', 4097));
-        var sent = await Bot.SendMessage(8011, "menu", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("A", "a:1")));
-        var forged = await Shop.ClickAsync(8011, sent.MessageId, "admin:pay-all");
-        var noBuyer = await Shop.Client.GetAsync("/playground/api/chat");
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Contains("4096", await tooLong.Content.ReadAsStringAsync());
+        Assert.Empty(await Shop.MessagesAsync(8011));
+    }
+
+    [Fact]
+    public async Task Click_DataOfNoButtonOnTheMessage_Is400AndReachesNoChat()
+    {
+        var sent = await Bot.SendMessage(8016, "menu",
+            replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("A", "a:1")));
+
+        var forged = await Shop.ClickAsync(8016, sent.MessageId, "admin:pay-all");
+
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains("no button", await forged.Content.ReadAsStringAsync());
+        Assert.Single(await Shop.MessagesAsync(8016)); // only the bot's own menu
+    }
+
+    [Fact]
+    public async Task Chat_WithoutABuyer_Is400()
+    {
+        var noBuyer = await Shop.Client.GetAsync("/playground/api/chat");
+
         Assert.Equal(HttpStatusCode.BadRequest, noBuyer.StatusCode);
-        Assert.Single(await Shop.MessagesAsync(8011)); // nothing of the refused requests reached the chat
     }
 }

@@ -13,7 +13,7 @@ public sealed class PollingModeTests() : ShopTestBase(DatabaseProvider.Sqlite)
     };
 
     [Fact]
-    public async Task Polling_DeletesWebhookThenHandlesPolledUpdatesOnce()
+    public async Task Polling_Started_DeletesTheWebhookThenHandlesEachUpdateOnce()
     {
         await Bot.WaitForAsync(c => c.Method == "deleteWebhook", what: "deleteWebhook before polling");
         var update = Updates.Text(90_001, "/start", firstName: "Poll");

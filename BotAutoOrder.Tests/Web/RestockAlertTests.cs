@@ -21,7 +21,7 @@ public abstract class RestockAlertTests(DatabaseProvider provider) : BuyingTestB
         new Dictionary<string, string?>(base.Settings) { ["Shop:SendRatePerSecond"] = Rate.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     [Fact]
-    public async Task FiveHundredSubscribers_AreToldOnceEach_WithinTheBulkRate_AndTheSubscriptionsEnd()
+    public async Task Restock_FiveHundredSubscribers_EachToldOnceWithinTheBulkRateAndUnsubscribed()
     {
         var productId = await SeedProductAsync("VPN", "VPN Premium", 15_000, items: 0);
         const long bellPresser = 43_000;

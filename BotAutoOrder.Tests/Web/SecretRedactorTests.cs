@@ -35,7 +35,7 @@ public class SecretRedactorTests
     }
 
     [Fact]
-    public void Enrich_RewritesStringPropertiesOfLogEvents()
+    public void Enrich_LogEventWithSecrets_RewritesItsStringProperties()
     {
         var template = new MessageTemplateParser().Parse("Calling {Url}");
         var logEvent = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, template,

@@ -118,7 +118,7 @@ public sealed partial class ShopMetricsTests() : BuyingTestBase(DatabaseProvider
     private static double Value(Dictionary<string, double> scrape, string key) => scrape.GetValueOrDefault(key);
 
     [Fact]
-    public async Task ShopMetrics_MoveWithSalesStockAndReconciliation()
+    public async Task ShopMetrics_SalesStockAndReconciliation_MoveTheCounters()
     {
         var productId = await SeedProductAsync("MTR", "Metrik", 12_000, items: 3);
         var before = await ScrapeAsync();

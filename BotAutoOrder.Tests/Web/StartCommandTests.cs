@@ -86,7 +86,7 @@ public abstract class StartCommandTests(DatabaseProvider provider) : ShopTestBas
     }
 
     [Fact]
-    public async Task StaleButton_IsAnsweredPolitely()
+    public async Task Click_StaleButton_IsAnsweredPolitely()
     {
         await App.PostUpdateAsync(Client, Updates.Callback(7005, "zzz:does-not-exist"));
 
@@ -95,7 +95,7 @@ public abstract class StartCommandTests(DatabaseProvider provider) : ShopTestBas
     }
 
     [Fact]
-    public async Task BuyerBlocksBot_IsMarkedUnreachable()
+    public async Task MyChatMember_BuyerBlocksTheBot_MarkedUnreachable()
     {
         await App.PostUpdateAsync(Client, Updates.Text(7006, "/start"));
         await App.PostUpdateAsync(Client, Updates.MyChatMember(7006, "kicked"));

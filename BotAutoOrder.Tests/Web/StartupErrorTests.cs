@@ -12,7 +12,7 @@ namespace BotAutoOrder.Tests.Web;
 public class StartupErrorTests
 {
     [Fact]
-    public async Task Serve_WithThreeBadSettings_Exits2_WithOneLinePerProblemNamingTheKey_AndNoStackTrace()
+    public async Task Serve_WithThreeBadSettings_Exits2WithOneLinePerProblemNamingTheKeyAndNoStackTrace()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "start_cfg");
 
@@ -39,7 +39,7 @@ public class StartupErrorTests
     }
 
     [Fact]
-    public async Task Serve_WithUnreadableEnumSetting_Exits2_NamingTheKeyAndTheChoices()
+    public async Task Serve_WithUnreadableEnumSetting_Exits2NamingTheKeyAndTheChoices()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "start_enum");
 
@@ -52,7 +52,7 @@ public class StartupErrorTests
     }
 
     [Fact]
-    public async Task Serve_WithUnreachablePostgres_Exits2_NamingProviderHostAndPort_AndNoStackTrace()
+    public async Task Serve_WithUnreachablePostgres_Exits2NamingProviderHostAndPortWithoutAStackTrace()
     {
         var port = FreePort();
         var database = new TestDatabase(DatabaseProvider.Postgres,

@@ -14,7 +14,7 @@ namespace BotAutoOrder.Tests.Web;
 public abstract class StockConcurrencyTests(DatabaseProvider provider) : BuyingTestBase(provider)
 {
     [Fact]
-    public async Task FiftyBuyersCheckOutConcurrentlyForTenItems_ExactlyTenGetStockAndNoItemTwice()
+    public async Task Checkout_FiftyBuyersForTenItemsAtOnce_ExactlyTenGetStockAndNoItemTwice()
     {
         var productId = await SeedProductAsync("HOT", "Promo Flash", 10_000, items: 10);
         var buyers = Enumerable.Range(0, 50).Select(i => 30_000L + i).ToList();
@@ -42,7 +42,7 @@ public abstract class StockConcurrencyTests(DatabaseProvider provider) : BuyingT
     }
 
     [Fact]
-    public async Task ConcurrentDebits_NeverTakeTheBalanceBelowZero()
+    public async Task Debit_ConcurrentOnOneBalance_NeverGoesBelowZero()
     {
         const long buyer = 31_000;
         await SendAsync(buyer, "/start");

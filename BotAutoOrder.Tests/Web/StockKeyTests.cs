@@ -22,7 +22,7 @@ public class StockKeyTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task PlainRows_AreEncryptedOnTheFirstStartWithAKey(DatabaseProvider provider)
+    public async Task Start_FirstWithAKeyOverPlainRows_EncryptsThem(DatabaseProvider provider)
     {
         var database = await TestDbContexts.CreateMigratedAsync(provider, "plain");
         var productId = await SeedAsync(database, TestStockKeys.Cipher, Items[..3]);
@@ -80,7 +80,7 @@ public class StockKeyTests
     }
 
     [Fact]
-    public async Task Start_OnPostgresWithoutAKey_GeneratesTheKeyFile_AndRefusesOnceItIsLost()
+    public async Task Start_OnPostgresWithoutAKey_GeneratesTheKeyFileAndRefusesOnceItIsLost()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, "nokey");
         var keyFile = Path.Combine(Path.GetTempPath(), "botautoorder-tests", "pgkey-" + Guid.NewGuid().ToString("N"), "stock.key");

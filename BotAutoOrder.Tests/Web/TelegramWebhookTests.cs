@@ -35,7 +35,7 @@ public abstract class TelegramWebhookTests(DatabaseProvider provider) : ShopTest
     }
 
     [Fact]
-    public async Task SameUpdateIdTwice_IsHandledOnce()
+    public async Task Webhook_SameUpdateIdTwice_IsHandledOnce()
     {
         var update = Updates.Text(8002, "/start");
 
@@ -49,7 +49,7 @@ public abstract class TelegramWebhookTests(DatabaseProvider provider) : ShopTest
     }
 
     [Fact]
-    public async Task SameUpdateIdConcurrently_IsHandledOnce()
+    public async Task Webhook_SameUpdateIdConcurrently_IsHandledOnce()
     {
         var update = Updates.Text(8003, "/start");
 
@@ -61,7 +61,7 @@ public abstract class TelegramWebhookTests(DatabaseProvider provider) : ShopTest
     }
 
     [Fact]
-    public async Task WebhookMode_SetsWebhookWithSecretAndAllowedUpdates()
+    public async Task Start_InWebhookMode_SetsTheWebhookWithSecretAndAllowedUpdates()
     {
         var call = await Bot.WaitForAsync(c => c.Method == "setWebhook", what: "setWebhook");
 

@@ -78,7 +78,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
     }
 
     [Fact]
-    public async Task LowStock_AlertsOncePerCrossing()
+    public async Task LowStock_CrossingTheThreshold_AlertsOncePerCrossing()
     {
         var productId = await SeedProductAsync("LOW", "Canva", 5_000, items: 4, lowStockThreshold: 2);
         await BuyWithBalanceAsync(60_004, productId, 5_000); // 3 left: above the threshold
@@ -93,7 +93,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
     }
 
     [Fact]
-    public async Task GatewayFailureStreak_AlertsTheOwner()
+    public async Task Checkout_GatewayFailureStreak_AlertsTheOwner()
     {
         var productId = await SeedProductAsync("STRK", "Streak", 5_000, items: 1);
         const long buyer = 60_010;
@@ -113,7 +113,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
     }
 
     [Fact]
-    public async Task Errors_ReachTheOwnerOnceWhileRepeating()
+    public async Task ErrorLog_Repeating_ReachesTheOwnerOnce()
     {
         var logger = App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BotAutoOrder.Tests.Boom");
 

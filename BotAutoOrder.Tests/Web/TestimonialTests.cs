@@ -17,7 +17,7 @@ public abstract class TestimonialTests(DatabaseProvider provider) : BuyingDashbo
     private const long Channel = -1_000_777;
 
     [Fact]
-    public async Task RatingLeftAloneForHalfAnHour_NoLongerTakesTheBuyersNextText()
+    public async Task RatingPrompt_LeftAloneForHalfAnHour_NoLongerTakesTheBuyersNextText()
     {
         var productId = await SeedProductAsync("NFY", "Netflix Basic", 25_000, items: 3);
         const long buyer = 44_011;
@@ -33,7 +33,7 @@ public abstract class TestimonialTests(DatabaseProvider provider) : BuyingDashbo
     }
 
     [Fact]
-    public async Task RatingAndText_ShowOnTheCard_ArePostedToTheChannelEscaped_AndStaffCanHideThem()
+    public async Task Testimonial_RatingAndText_ShownOnTheCardPostedEscapedAndHideableByStaff()
     {
         await using (var scope = App.Services.CreateAsyncScope())
         {

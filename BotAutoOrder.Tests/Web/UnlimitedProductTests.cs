@@ -2,6 +2,7 @@ using BotAutoOrder.Domain.Orders;
 using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ public abstract class UnlimitedProductTests(DatabaseProvider provider) : BuyingT
     private const string Content = "https://dl.example/panduan?a=1&b=<x>";
 
     [Fact]
-    public async Task TwoBuyersAtOnce_BothGetTheContent_EachAsTheirOwnSoldCopy()
+    public async Task Purchase_TwoBuyersAtOnce_EachGetsTheContentAsTheirOwnSoldCopy()
     {
         var productId = await SeedUnlimitedAsync("GUIDE");
         long[] buyers = [41_001, 41_002];
@@ -25,7 +26,8 @@ public abstract class UnlimitedProductTests(DatabaseProvider provider) : BuyingT
         {
             var order = await LatestOrderAsync(buyer);
             Assert.Equal(OrderStatus.Paid, order.Status);
-            var delivery = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("Pembayaran diterima") == true, what: $"delivery to {buyer}");
+            var delivery = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.DeliveryHeader),
+                what: $"delivery to {buyer}");
             Assert.Contains("https://dl.example/panduan?a=1&amp;b=&lt;x&gt;", delivery.Text);
             Assert.DoesNotContain("<x>", delivery.Text);
         }
@@ -40,19 +42,29 @@ public abstract class UnlimitedProductTests(DatabaseProvider provider) : BuyingT
     }
 
     [Fact]
-    public async Task ProductCardShowsInfinity_AndACancelledOrderLeavesNoCopyBehind()
+    public async Task ProductCard_UnlimitedProduct_ShowsInfinityAndTheStepper()
     {
         var productId = await SeedUnlimitedAsync("LINK");
         const long buyer = 41_010;
         await SendAsync(buyer, "/start");
-        await ClickAsync(buyer, $"p:{productId}:1");
-        var card = Bot.CallsOf("sendMessage", buyer).Concat(Bot.CallsOf("editMessageText", buyer)).Last(c => c.Text?.Contains("Panduan") == true);
-        Assert.Contains("Stok: <b>∞</b>", card.Text);
-        Assert.Contains("x10", card.ButtonTexts()); // not sold out: the stepper is there
 
+        await ClickAsync(buyer, $"p:{productId}:1");
+
+        var card = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ProductDetail, ("name", "Panduan LINK"),
+            ("stock", BotTextCatalog.UnlimitedStock.Render(BotTexts.Indonesian))), what: "product card with ∞");
+        Assert.Contains("x10", card.ButtonTexts()); // not sold out: the stepper is there
+    }
+
+    [Fact]
+    public async Task Cancel_UnlimitedProductOrder_DeletesItsReservedCopies()
+    {
+        var productId = await SeedUnlimitedAsync("LINK2");
+        const long buyer = 41_011;
         var order = await CheckoutQrisAsync(buyer, productId, quantity: 3);
         Assert.Equal(3, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.OrderId == order.Id && s.IsCopy && s.Status == StockItemStatus.Reserved)));
+
         await ClickAsync(buyer, $"cx:{order.Id}");
+
         await EventuallyAsync(async () => (await LatestOrderAsync(buyer)).Status == OrderStatus.Cancelled, "order cancelled");
         // Released copies are deleted, never turned into stock of their own.
         Assert.Equal(0, await App.QueryAsync(db => db.StockItems.CountAsync(s => s.ProductId == productId && s.Status != StockItemStatus.Unlimited)));

@@ -9,6 +9,7 @@ using BotAutoOrder.Domain.Stock;
 using BotAutoOrder.Domain.Warranty;
 using BotAutoOrder.Tests.Support;
 using BotAutoOrder.Web.Hosting;
+using BotAutoOrder.Web.Telegram.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,20 +56,21 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         var seq = Seq;
         await ClickAsync(buyer, $"ord:{orderId}");
         var detail = await AfterAsync(seq, c => c.ChatId == buyer && c.CallbackDatas().Contains($"wc:{orderId}"), "order detail with the claim button");
-        Assert.Contains("🛠️ Klaim garansi", detail.ButtonTexts());
+        Assert.Contains(BotTextCatalog.BtnClaim.Render(BotTexts.Indonesian), detail.ButtonTexts());
         seq = Seq;
         await ClickAsync(buyer, $"wc:{orderId}");
         var list = await AfterAsync(seq, c => c.ChatId == buyer && c.CallbackDatas().Any(d => d.StartsWith($"wci:{orderId}:")), "item list");
         seq = Seq;
         await ClickAsync(buyer, list.CallbackDatas().Where(d => d.StartsWith("wci:")).ElementAt(pick));
-        await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("Ceritakan masalah") == true, "reason prompt");
+        await AfterAsync(seq, c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimReasonPrompt), "reason prompt");
         seq = Seq;
         await SendAsync(buyer, reason);
-        var ask = await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("screenshot") == true, "screenshot prompt");
+        var ask = await AfterAsync(seq, c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimScreenshotPrompt), "screenshot prompt");
         seq = Seq;
         if (photo is not null) Assert.Equal(HttpStatusCode.OK, (await App.PostUpdateAsync(Client, PhotoUpdate(buyer, photo, null))).StatusCode);
         else await ClickAsync(buyer, ask.CallbackDatas().First(d => d.StartsWith("wcs:")));
-        await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("Klaim garansi") == true && c.Text.Contains("diterima"), "claim received");
+        await AfterAsync(seq, c => c.ChatId == buyer
+            && (c.Shows(BotTextCatalog.ClaimReceived) || c.Shows(BotTextCatalog.ClaimReceivedAuto)), "claim received");
         return await App.QueryAsync(db => db.WarrantyClaims.Where(c => c.OrderId == orderId).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
     }
 
@@ -82,7 +84,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         await App.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending)) == 0, "outbox drained");
 
     [Fact]
-    public async Task Claim_WithScreenshot_AdminSeesItAndReplaces_BuyerGetsTheFreshItemOnce_OldItemMarkedReplaced()
+    public async Task Claim_WithScreenshotThenReplaced_BuyerGetsTheFreshItemOnceAndTheOldIsMarkedReplaced()
     {
         var productId = await WarrantyProductAsync("GAR1", items: 3);
         const long buyer = 70_001;
@@ -154,7 +156,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task Refund_CreditsTheItemShareOfTheOrder_Once_EvenWhenClickedFiveTimesAtOnce()
+    public async Task Refund_ClickedFiveTimesAtOnce_CreditsTheItemShareOnce()
     {
         var productId = await WarrantyProductAsync("GAR2", items: 3);
         const long buyer = 70_011;
@@ -174,18 +176,19 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         Assert.Equal(balanceBefore + Price, balanceAfter);
         Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimRefunded)));
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync(buyer)).Status); // the other unit stays sold
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("sudah masuk ke saldo") == true, what: "refund message");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimRefundedMessage, ("claim", claimId)),
+            what: "refund message");
         await DrainedAsync();
-        Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Text!.Contains("sudah masuk ke saldo"));
+        Assert.Single(Bot.CallsOf("sendMessage", buyer), c => c.Shows(BotTextCatalog.ClaimRefundedMessage));
 
         // The refunded item cannot be claimed again.
         var seq = Seq;
         await ClickAsync(buyer, $"wci:{orderId}:{claim.StockItemId}");
-        await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("sudah dikembalikan") == true, "already settled");
+        await AfterAsync(seq, c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimAlreadySettled), "already settled");
     }
 
     [Fact]
-    public async Task OrderRefund_AfterAClaimRefund_CreditsOnlyTheRest_AndClosesTheOpenClaim()
+    public async Task OrderRefund_AfterAClaimRefund_CreditsOnlyTheRestAndClosesTheOpenClaim()
     {
         var productId = await WarrantyProductAsync("GAR8", items: 3);
         const long buyer = 70_081;
@@ -212,7 +215,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task Reject_NeedsANote_ThenClosesTheClaim_AndTellsTheBuyerTheNoteEscaped()
+    public async Task ClaimReject_WithoutThenWithANote_RefusedThenClosedAndTheBuyerToldEscaped()
     {
         var productId = await WarrantyProductAsync("GAR3", items: 2);
         const long buyer = 70_021;
@@ -233,7 +236,8 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         var claim = await ClaimAsync(claimId);
         Assert.Equal(WarrantyClaimStatus.Rejected, claim.Status);
         Assert.Equal(OwnerActor, claim.ResolvedBy);
-        var told = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("ditolak") == true, what: "rejection to the buyer");
+        var told = await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimRejectedMessage),
+            what: "rejection to the buyer");
         Assert.Contains("Password &lt;b&gt;diganti&lt;/b&gt; pembeli &amp; bukan kami", told.Text);
         Assert.Equal(1, await App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ClaimRejected && a.Actor == OwnerActor)));
         Assert.Equal(0, await App.QueryAsync(db => db.BalanceEntries.CountAsync(e => e.Kind == BalanceEntryKind.Refund)));
@@ -241,7 +245,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     }
 
     [Fact]
-    public async Task Claim_AfterTheWindow_IsRefusedPolitely_AndNothingIsStored()
+    public async Task Claim_AfterTheWindow_IsRefusedPolitelyAndStoresNothing()
     {
         var productId = await WarrantyProductAsync("GAR4", items: 2, days: 7);
         const long buyer = 70_031;
@@ -252,22 +256,21 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
 
         var seq = Seq;
         await ClickAsync(buyer, $"wc:{orderId}");
-        var refused = await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("masa garansi") == true, "window closed");
-        Assert.Contains("sudah berakhir", refused.Text);
+        await AfterAsync(seq, c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimWindowClosed), "window closed");
         seq = Seq;
         await ClickAsync(buyer, $"wci:{orderId}:{item}"); // an old item button from inside the window
-        await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("masa garansi") == true, "window closed for the item");
+        await AfterAsync(seq, c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimWindowClosed), "window closed for the item");
 
         Assert.Equal(0, await App.QueryAsync(db => db.WarrantyClaims.CountAsync()));
         await App.QueryAsync(db => db.Orders.Where(o => o.Id == orderId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.PaidAtUtc, DateTime.UtcNow.AddDays(-7).AddMinutes(1))));
         seq = Seq;
         await ClickAsync(buyer, $"wci:{orderId}:{item}");
-        await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("Ceritakan masalah") == true, "inside the window the claim starts");
+        await AfterAsync(seq, c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimReasonPrompt), "inside the window the claim starts");
     }
 
     [Fact]
-    public async Task SecondOpenClaim_OnTheSameItem_IsRefused_ByTheBotAndByTheDatabase()
+    public async Task SecondOpenClaim_OnTheSameItem_IsRefusedByTheBotAndByTheDatabase()
     {
         var productId = await WarrantyProductAsync("GAR5", items: 2);
         const long buyer = 70_041;
@@ -277,7 +280,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
 
         var seq = Seq;
         await ClickAsync(buyer, $"wci:{orderId}:{item}");
-        await AfterAsync(seq, c => c.ChatId == buyer && c.Text?.Contains("sudah punya klaim") == true, "already open");
+        await AfterAsync(seq, c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimAlreadyOpen), "already open");
         Assert.Equal(1, await App.QueryAsync(db => db.WarrantyClaims.CountAsync()));
 
         var customerId = await App.QueryAsync(db => db.Customers.Where(c => c.TelegramUserId == buyer).Select(c => c.Id).SingleAsync());
@@ -293,12 +296,13 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         {
             seq = Seq;
             await ClickAsync(buyer, data);
-            await AfterAsync(seq, c => c.Method == "answerCallbackQuery" && c.Str("text")?.Contains("sudah tidak berlaku") == true, "stale answer to " + data);
+            await AfterAsync(seq, c => c.Method == "answerCallbackQuery" && c.Str("text").Shows(BotTextCatalog.StaleButton),
+                "stale answer to " + data);
         }
     }
 
     [Fact]
-    public async Task Replace_WhenStockIsShort_LeavesTheClaimOpen_SaysSo_AndAlertsLowStock()
+    public async Task Replace_WhenStockIsShort_LeavesTheClaimOpenSaysSoAndAlertsLowStock()
     {
         var productId = await WarrantyProductAsync("GAR6", items: 1);
         const long buyer = 70_051;
@@ -348,7 +352,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
         Assert.Equal(WarrantyClaimStatus.Replaced, (await ClaimAsync(first)).Status);
         Assert.True((await ClaimAsync(first)).AutoResolved);
         Assert.Equal(ClaimResolutionService.AutoActor, (await ClaimAsync(first)).ResolvedBy);
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains("langsung diganti") == true, what: "told: replaced at once");
+        await Bot.WaitForAsync(c => c.ChatId == buyer && c.Shows(BotTextCatalog.ClaimReceivedAuto), what: "told: replaced at once");
         await Bot.WaitForAsync(c => c.ChatId == buyer && c.Text?.Contains($"Garansi #{first}") == true, what: "automatic replacement delivered");
 
         // The cap (1 per 30 days) is used up: the second claim waits for a seller.
@@ -370,7 +374,7 @@ public abstract class WarrantyClaimTests(DatabaseProvider provider) : BuyingDash
     /// and reaches one chat.
     /// </summary>
     [Fact]
-    public async Task Replacement_RacingAPurchaseForTheLastItem_OneWins_AndNobodyGetsTheItemTwice()
+    public async Task Replacement_RacingAPurchaseForTheLastItem_OneWinsAndNobodyGetsTheItemTwice()
     {
         await using var second = Provider == DatabaseProvider.Postgres ? new ShopApp(App.Database, Bot, Settings) : null;
         var buyerClient = second?.Start() ?? Client;

@@ -20,7 +20,7 @@ public abstract class WebhookFloodTests(DatabaseProvider provider) : BuyingTestB
     };
 
     [Fact]
-    public async Task HundredForgedWebhooksForOneInvoice_AtMostOneGatewayCallPerFourSeconds()
+    public async Task Webhook_HundredForgedForOneInvoice_AtMostOneGatewayCallPerFourSeconds()
     {
         var productId = await SeedProductAsync("FLD", "Flood", 10_000, items: 1);
         var order = await CheckoutQrisAsync(60_001, productId);
