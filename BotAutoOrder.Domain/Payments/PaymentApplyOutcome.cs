@@ -12,8 +12,6 @@ public enum PaymentApplyOutcome
     DepositCredited,
     /// <summary>This payment was applied before: nothing changed.</summary>
     AlreadyApplied,
-    /// <summary>No payment with that gateway order id.</summary>
-    Unknown,
     /// <summary>The gateway's amount differs from ours: nothing applied, a reconciliation item records it.</summary>
     AmountMismatch,
     /// <summary>The order's reserved items did not match what it ordered: the payment is held (applied, not credited),

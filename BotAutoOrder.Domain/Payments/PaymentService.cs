@@ -17,18 +17,10 @@ namespace BotAutoOrder.Domain.Payments;
 public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment, BalanceService balances, Outbox outbox,
     AuditLog audit, SettingsService settings, TimeProvider clock)
 {
-    /// <summary>Call only with what the gateway's status API said (never with a webhook body alone).</summary>
-    public async Task<PaymentApplyResult> ApplyCompletedAsync(string gatewayOrderId, long confirmedAmount, DateTime? completedAtUtc,
-        string actor, string rawStatus, CancellationToken ct)
-    {
-        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.GatewayOrderId == gatewayOrderId, ct);
-        if (payment is null) return new PaymentApplyResult(PaymentApplyOutcome.Unknown);
-        return await ApplyCompletedAsync(payment, confirmedAmount, completedAtUtc, actor, rawStatus, ct);
-    }
-
     /// <summary>
-    /// Applies <paramref name="payment"/> as read by the caller (<see cref="PaymentConfirmation"/> reads it once). Whatever
-    /// happened to it since, the conditional update below is the gate: applied twice, it answers AlreadyApplied.
+    /// Applies <paramref name="payment"/> as read by the caller (<see cref="PaymentConfirmation"/> reads it once), with what
+    /// the gateway's status API said (never with a webhook body alone). Whatever happened to it since, the conditional
+    /// update below is the gate: applied twice, it answers AlreadyApplied.
     /// </summary>
     public async Task<PaymentApplyResult> ApplyCompletedAsync(Payment payment, long confirmedAmount, DateTime? completedAtUtc,
         string actor, string rawStatus, CancellationToken ct)
@@ -36,6 +28,9 @@ public sealed class PaymentService(AppDbContext db, FulfilmentService fulfilment
         if (payment.AppliedAtUtc is not null) return Result(PaymentApplyOutcome.AlreadyApplied, payment);
         if (confirmedAmount != payment.Amount)
         {
+            // The caller's copy may be older than the gateway call: applied since (another instance) is not a mismatch.
+            if (await db.Payments.AnyAsync(p => p.Id == payment.Id && p.AppliedAtUtc != null, ct))
+                return Result(PaymentApplyOutcome.AlreadyApplied, payment);
             await RecordIssueAsync(PaymentIssueKind.AmountMismatch, payment, confirmedAmount,
                 $"Gateway reports Rp{confirmedAmount} completed for {payment.GatewayOrderId}; we asked Rp{payment.Amount}.", ct);
             return Result(PaymentApplyOutcome.AmountMismatch, payment);

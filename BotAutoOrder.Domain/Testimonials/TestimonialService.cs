@@ -21,13 +21,14 @@ public sealed class TestimonialService(AppDbContext db, Outbox outbox, SettingsS
             && o.Lines.Any(l => l.ProductId == productId), ct);
         if (!allowed) return RateOutcome.NotAllowed;
         var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.Testimonials.FirstOrDefaultAsync(t => t.OrderId == orderId && t.ProductId == productId, ct);
+        // Final once its text step ended (text sent, skipped, or the window passed): it may already be on the card and in
+        // the channel with these stars. Refused before anything else changes, so the buyer's other review keeps waiting.
+        if (existing is not null && (!existing.AwaitingText || existing.UpdatedAtUtc < now - TextLifetime)) return RateOutcome.NotAllowed;
         // Only one testimonial waits for a text at a time: the buyer's next message belongs to the latest rating.
         await db.Testimonials.Where(t => t.CustomerId == customerId && t.AwaitingText
             && !(t.OrderId == orderId && t.ProductId == productId))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.AwaitingText, false), ct);
-        var existing = await db.Testimonials.FirstOrDefaultAsync(t => t.OrderId == orderId && t.ProductId == productId, ct);
-        // Final once the text step ended: it may already be on the card and in the channel with these stars.
-        if (existing is { AwaitingText: false }) return RateOutcome.NotAllowed;
         if (existing is not null) existing.Rate(rating, now);
         else db.Testimonials.Add(new Testimonial(orderId, productId, customerId, rating, now));
         try

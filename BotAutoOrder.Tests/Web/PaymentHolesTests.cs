@@ -247,7 +247,8 @@ public abstract class PaymentHolesTests(DatabaseProvider provider) : BuyingTestB
             await using var scope = App.Services.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<PaymentService>();
             start.Wait();
-            return await service.ApplyCompletedAsync(order.InvoiceCode, order.Total, DateTime.UtcNow, $"system:race{i}", "{}", CancellationToken.None);
+            var payment = await App.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.GatewayOrderId == order.InvoiceCode));
+            return await service.ApplyCompletedAsync(payment, order.Total, DateTime.UtcNow, $"system:race{i}", "{}", CancellationToken.None);
         })).ToList();
         start.Set();
         var outcomes = await Task.WhenAll(calls);

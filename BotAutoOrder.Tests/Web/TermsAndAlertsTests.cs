@@ -93,7 +93,7 @@ public abstract class TermsAndAlertsTests(DatabaseProvider provider) : BuyingTes
     }
 
     [Fact]
-    public async Task Checkout_GatewayFailureStreak_AlertsTheOwner()
+    public async Task StatusCheck_FiveFailuresInARow_AlertsTheOwner()
     {
         var productId = await SeedProductAsync("STRK", "Streak", 5_000, items: 1);
         const long buyer = 60_010;

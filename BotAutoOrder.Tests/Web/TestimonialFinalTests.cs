@@ -13,19 +13,53 @@ public sealed class TestimonialFinalTests() : BuyingTestBase(DatabaseProvider.Sq
     [Fact]
     public async Task StarsTappedAgain_AfterTheTextStepEnded_LeaveTheRatingAsItWas()
     {
-        var productId = await SeedProductAsync("TFN", "Canva Pro", 15_000, items: 2);
-        const long buyer = 44_021;
-        var orderId = await BuyWithBalanceAsync(buyer, productId, 15_000);
-        await Bot.WaitForAsync(c => c.ChatId == buyer && c.CallbackDatas().Contains($"rv:{orderId}:{productId}:5"), what: "review prompt");
-        await ClickAsync(buyer, $"rv:{orderId}:{productId}:2");
-        await ClickAsync(buyer, $"rv:{orderId}:{productId}:4"); // changed while the text is awaited: allowed
-        Assert.Equal(4, await RatingAsync());
-        await ClickAsync(buyer, "rvs"); // skip the text: final
+        var (orderId, productId) = await BuyAsync("TFN", 44_021);
+        await ClickAsync(44_021, $"rv:{orderId}:{productId}:2");
+        await ClickAsync(44_021, $"rv:{orderId}:{productId}:4"); // changed while the text is awaited: allowed
+        Assert.Equal(4, await RatingAsync(productId));
+        await ClickAsync(44_021, "rvs"); // skip the text: final
 
-        await ClickAsync(buyer, $"rv:{orderId}:{productId}:1");
+        await ClickAsync(44_021, $"rv:{orderId}:{productId}:1");
 
-        Assert.Equal(4, await RatingAsync());
+        Assert.Equal(4, await RatingAsync(productId));
     }
 
-    private Task<int> RatingAsync() => App.QueryAsync(db => db.Testimonials.Select(t => t.Rating).SingleAsync());
+    [Fact]
+    public async Task StarsTappedAgain_AfterTheTextWindowPassed_LeaveTheRatingAsItWas()
+    {
+        var (orderId, productId) = await BuyAsync("TFW", 44_022);
+        await ClickAsync(44_022, $"rv:{orderId}:{productId}:3");
+        await App.QueryAsync(db => db.Testimonials.ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAtUtc, t => t.UpdatedAtUtc.AddMinutes(-31))));
+
+        await ClickAsync(44_022, $"rv:{orderId}:{productId}:5");
+
+        Assert.Equal(3, await RatingAsync(productId));
+    }
+
+    [Fact]
+    public async Task StaleStarsOfAFinishedReview_LeaveTheBuyersOtherReviewWaitingForItsText()
+    {
+        const long buyer = 44_023;
+        var (first, firstProduct) = await BuyAsync("TFA", buyer);
+        var (second, secondProduct) = await BuyAsync("TFB", buyer);
+        await ClickAsync(buyer, $"rv:{first}:{firstProduct}:5");
+        await ClickAsync(buyer, "rvs"); // the first review is final
+        await ClickAsync(buyer, $"rv:{second}:{secondProduct}:4"); // the second waits for its text
+
+        await ClickAsync(buyer, $"rv:{first}:{firstProduct}:1"); // an old button of the first: refused
+        await SendAsync(buyer, "cepat dan aman");
+
+        Assert.Equal("cepat dan aman", await App.QueryAsync(db => db.Testimonials.Where(t => t.ProductId == secondProduct)
+            .Select(t => t.Text).SingleAsync()));
+        Assert.Equal(5, await RatingAsync(firstProduct));
+    }
+
+    private async Task<(long OrderId, long ProductId)> BuyAsync(string code, long buyer)
+    {
+        var productId = await SeedProductAsync(code, "Canva " + code, 15_000, items: 2);
+        return (await BuyWithBalanceAsync(buyer, productId, 15_000), productId);
+    }
+
+    private Task<int> RatingAsync(long productId) =>
+        App.QueryAsync(db => db.Testimonials.Where(t => t.ProductId == productId).Select(t => t.Rating).SingleAsync());
 }

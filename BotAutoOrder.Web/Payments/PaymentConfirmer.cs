@@ -60,7 +60,7 @@ public sealed class PaymentConfirmer(IServiceScopeFactory scopes, TimeProvider c
         }
         if (outcome.AskedGateway) Interlocked.Exchange(ref _failuresInARow, 0);
         if (outcome.AskedGateway && outcome.Applied?.Outcome is not (null or PaymentApplyOutcome.AlreadyApplied
-                or PaymentApplyOutcome.Unknown or PaymentApplyOutcome.AmountMismatch))
+                or PaymentApplyOutcome.AmountMismatch))
             metrics.PaymentConfirmed(actor);
     }
 }
