@@ -52,6 +52,8 @@ public static class DomainServices
         services.AddScoped<WarrantyService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<StaffTwoFactorService>();
+        services.AddScoped<BotTextService>();
         services.AddScoped<CatalogCsvService>();
         services.AddScoped<StockImportService>();
         services.AddScoped<StockKeyRotation>();

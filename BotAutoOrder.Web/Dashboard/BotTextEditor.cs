@@ -1,19 +1,16 @@
 using System.Text.RegularExpressions;
-using BotAutoOrder.Domain.Audit;
-using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Messaging;
 using BotAutoOrder.Domain.Settings;
 using BotAutoOrder.Web.Telegram.Texts;
-using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Web.Dashboard;
 
 /// <summary>
 /// Edits the buyer-facing templates: checks placeholders (unknown → error, a listed one missing → warning) and Telegram
-/// HTML (an unsupported or unbalanced tag → error), previews with sample values, saves or resets the override, and
-/// drops the bot's cache so the next message uses it.
+/// HTML (an unsupported or unbalanced tag → error), previews with sample values, saves or resets the override through
+/// <see cref="BotTextService"/> (audited there), and drops the bot's cache so the next message uses it.
 /// </summary>
-public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, AuditLog audit, TimeProvider clock)
+public sealed partial class BotTextEditor(BotTextService service, BotTexts texts)
 {
     public static readonly string[] Languages = [BotTexts.Indonesian, BotTexts.English];
 
@@ -64,30 +61,19 @@ public sealed partial class BotTextEditor(AppDbContext db, BotTexts texts, Audit
     public static string Listed(TextTemplate template) =>
         template.Placeholders.Length == 0 ? "–" : string.Join(", ", template.Placeholders.Select(p => "{" + p + "}"));
 
-    public async Task<IReadOnlyDictionary<(string Key, string Language), string>> OverridesAsync(CancellationToken ct) =>
-        (await db.BotTextOverrides.AsNoTracking().ToListAsync(ct)).ToDictionary(o => (o.Key, o.Language), o => o.Text);
+    public Task<IReadOnlyDictionary<(string Key, string Language), string>> OverridesAsync(CancellationToken ct) =>
+        service.OverridesAsync(ct);
 
     /// <summary>Saves the text (a text equal to the default removes the override). The caller validated it.</summary>
     public async Task SaveAsync(TextTemplate template, string language, string text, string actor, CancellationToken ct)
     {
-        var current = await db.BotTextOverrides.FirstOrDefaultAsync(o => o.Key == template.Key && o.Language == language, ct);
-        if (text == template.For(language))
-        {
-            if (current is not null) db.BotTextOverrides.Remove(current);
-        }
-        else if (current is null) db.BotTextOverrides.Add(new BotTextOverride(template.Key, language, text, clock.GetUtcNow().UtcDateTime));
-        else current.Set(text, clock.GetUtcNow().UtcDateTime);
-        audit.Record(actor, AuditActions.BotTextSaved, "BotText", template.Key + ":" + language, new { text });
-        await db.SaveChangesAsync(ct);
+        await service.SaveAsync(template.Key, language, text, template.For(language), actor, ct);
         texts.Invalidate();
     }
 
     public async Task ResetAsync(TextTemplate template, string language, string actor, CancellationToken ct)
     {
-        var current = await db.BotTextOverrides.FirstOrDefaultAsync(o => o.Key == template.Key && o.Language == language, ct);
-        if (current is not null) db.BotTextOverrides.Remove(current);
-        audit.Record(actor, AuditActions.BotTextReset, "BotText", template.Key + ":" + language);
-        await db.SaveChangesAsync(ct);
+        await service.ResetAsync(template.Key, language, actor, ct);
         texts.Invalidate();
     }
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BotAutoOrder.Domain.Audit;
-using BotAutoOrder.Domain.Data;
 using BotAutoOrder.Domain.Staff;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -10,9 +8,10 @@ namespace BotAutoOrder.Web.Dashboard.TwoFactor;
 /// <summary>
 /// Two-factor sign-in for dashboard users (ADR-016): TOTP enrolment confirmed with a code, ten one-time recovery codes,
 /// the second sign-in step (failures count towards the same lockout as wrong passwords), all audited. The TOTP secret
-/// is stored protected by Data Protection (keys in the database, shared by instances).
+/// is stored protected by Data Protection (keys in the database, shared by instances). This is the web half (codes,
+/// Otp.NET, Data Protection); the account changes and their audit are <see cref="StaffTwoFactorService"/>'s.
 /// </summary>
-public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvider clock, IDataProtectionProvider protection)
+public sealed class TwoFactorService(StaffTwoFactorService staff, TimeProvider clock, IDataProtectionProvider protection)
 {
     public const int RecoveryCodeCount = 10;
     private readonly IDataProtector _secrets = protection.CreateProtector("BotAutoOrder.TwoFactor.Secret");
@@ -44,76 +43,39 @@ public sealed class TwoFactorService(AppDbContext db, AuditLog audit, TimeProvid
     /// null.</summary>
     public async Task<IReadOnlyList<string>?> EnableAsync(long userId, string secret, string code, CancellationToken ct)
     {
-        var user = await db.DashboardUsers.FindAsync([userId], ct);
-        if (user is null || user.HasTwoFactor) return null;
         var step = TotpCodes.Verify(secret, Normalize(code), clock.GetUtcNow().UtcDateTime);
         if (step is null) return null;
         var codes = Enumerable.Range(0, RecoveryCodeCount).Select(_ => NewRecoveryCode()).ToList();
-        user.EnableTwoFactor(_secrets.Protect(secret), codes.Select(Hash), step.Value);
-        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthTwoFactorEnabled, "DashboardUser", user.Id);
-        await db.SaveChangesAsync(ct);
-        return codes;
+        return await staff.EnableAsync(userId, _secrets.Protect(secret), codes.Select(Hash), step.Value, ct) ? codes : null;
     }
 
     /// <summary>Turns two-factor off after a valid current code (not a recovery code).</summary>
-    public async Task<bool> DisableAsync(long userId, string code, CancellationToken ct)
-    {
-        var user = await db.DashboardUsers.FindAsync([userId], ct);
-        if (user is null || !user.HasTwoFactor) return false;
-        var step = TotpCodes.Verify(_secrets.Unprotect(user.TwoFactorSecret!), Normalize(code), clock.GetUtcNow().UtcDateTime);
-        if (step is null || !user.TryAcceptStep(step.Value)) return false;
-        user.DisableTwoFactor();
-        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthTwoFactorDisabled, "DashboardUser", user.Id);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    public Task<bool> DisableAsync(long userId, string code, CancellationToken ct) =>
+        staff.DisableAsync(userId, TotpStep(Normalize(code)), ct);
 
     /// <summary>The second sign-in step: a current TOTP code, or an unused recovery code (which is then spent).</summary>
     public async Task<(SecondFactorOutcome Outcome, DashboardUser? User)> VerifyAsync(long userId, string code, bool rememberDevice,
         CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = await db.DashboardUsers.FindAsync([userId], ct);
-        if (user is null || !user.IsActive || !user.HasTwoFactor) return (SecondFactorOutcome.NotFound, null);
-        if (user.IsLockedOut(now)) return (SecondFactorOutcome.LockedOut, null);
         var input = Normalize(code);
-        string? method = null;
-        if (input.Length == TotpCodes.Digits)
+        var result = input.Length == TotpCodes.Digits
+            ? await staff.VerifyAsync(userId, TotpStep(input), null, rememberDevice, ct)
+            : await staff.VerifyAsync(userId, null, Hash(input), rememberDevice, ct);
+        return result.Outcome switch
         {
-            var step = TotpCodes.Verify(_secrets.Unprotect(user.TwoFactorSecret!), input, now);
-            if (step is not null && user.TryAcceptStep(step.Value)) method = "totp";
-        }
-        else if (user.TryUseRecoveryCode(Hash(input)))
-        {
-            method = "recovery code";
-        }
-        if (method is null)
-        {
-            // The same atomic counter as wrong passwords (one UPDATE), so concurrent wrong codes are all counted.
-            var locked = await StaffService.RecordFailedLoginAsync(db, user.Id, now, ct);
-            audit.Record(AuditLog.Admin(user.Email), locked ? AuditActions.AuthLockedOut : AuditActions.AuthTwoFactorFailed,
-                "DashboardUser", user.Id);
-            await db.SaveChangesAsync(ct);
-            return (locked ? SecondFactorOutcome.LockedOut : SecondFactorOutcome.Invalid, null);
-        }
-        user.RecordLogin(now);
-        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id,
-            new { secondFactor = method, rememberDevice, recoveryCodesLeft = user.RecoveryCodesLeft });
-        await db.SaveChangesAsync(ct);
-        return (SecondFactorOutcome.Succeeded, user);
+            StaffOutcome.Succeeded => (SecondFactorOutcome.Succeeded, result.User),
+            StaffOutcome.LockedOut => (SecondFactorOutcome.LockedOut, null),
+            StaffOutcome.NotFound => (SecondFactorOutcome.NotFound, null),
+            _ => (SecondFactorOutcome.Invalid, null),
+        };
     }
 
     /// <summary>Completes a sign-in whose second step is vouched for by a remembered-device cookie.</summary>
-    public async Task<DashboardUser?> SignInRememberedAsync(long userId, CancellationToken ct)
-    {
-        var user = await db.DashboardUsers.FindAsync([userId], ct);
-        if (user is null) return null;
-        user.RecordLogin(clock.GetUtcNow().UtcDateTime);
-        audit.Record(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", user.Id,
-            new { secondFactor = "remembered device" });
-        await db.SaveChangesAsync(ct);
-        return user;
-    }
+    public Task<DashboardUser?> SignInRememberedAsync(long userId, CancellationToken ct) => staff.SignInRememberedAsync(userId, ct);
+
+    /// <summary>The time step <paramref name="code"/> matches for a stored (protected) secret, checked when the account is read.</summary>
+    private Func<string, long?> TotpStep(string code) =>
+        protectedSecret => TotpCodes.Verify(_secrets.Unprotect(protectedSecret), code, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Recovery codes are 10 random base32 characters (50 bits), shown as xxxxx-xxxxx; stored as SHA-256 only.</summary>
     private static string NewRecoveryCode()

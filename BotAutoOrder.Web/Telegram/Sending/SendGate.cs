@@ -13,14 +13,17 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
     /// <summary>The paid-broadcast rate before the store's setting was read.</summary>
     public const int DefaultPaidRate = 300;
 
-    // A small burst keeps a slow pass (a busy database) from losing tokens the bucket cannot hold, while no sliding second
-    // holds more than rate + burst sends, with room under Telegram's 30 for arrival jitter (a 429 costs a whole second of
-    // every lane): 25/s → burst 2 (≤ 27), 28/s → 1.
-    private readonly RateBucket _bulk = new(DefaultRate, rate => Math.Min(27 - rate, rate / 5), queueLimit: 1000);
+    // A small burst, so that no sliding second holds more than burst + pace sends, with room under Telegram's 30 for
+    // arrival jitter (a 429 costs a whole second of every lane): 25/s → burst 2, tokens a stall left unused are made up at
+    // 26/s (≤ 28 in any second); 28/s → burst 1, no making up (≤ 29).
+    private readonly RateBucket _bulk = new(DefaultRate, BulkBurst, queueLimit: 1000,
+        paceFor: rate => Math.Min(rate + 1, 28 - BulkBurst(rate)));
     // Paid broadcasts (allow_paid_broadcast, up to 1000/s) are outside Telegram's free bulk limit: their own bucket, so
     // they neither wait for nor spend the tokens deliveries and notices need. A tenth of a second's worth: smooth.
     private readonly RateBucket _paid = new(DefaultPaidRate, rate => rate / 10, queueLimit: 10_000);
     private long _floodUntilTicks;
+
+    private static int BulkBurst(int rate) => Math.Clamp(Math.Min(27 - rate, rate / 5), 1, 100);
 
     public ChatPacer Pacer { get; } = pacer;
 
