@@ -37,6 +37,12 @@ public sealed partial class BotApiDouble : IAsyncDisposable
     /// </summary>
     public TimeSpan RoundTrip { get; set; }
 
+    /// <summary>
+    /// Up to this much more round trip, drawn per call (real round trips vary): two calls sent together may be answered,
+    /// and recorded, in either order.
+    /// </summary>
+    public TimeSpan RoundTripJitter { get; set; }
+
     /// <summary>When set, decides an answer for a call before the default (for rate-limit and blocked-chat scenarios).</summary>
     public Func<BotApiCall, BotApiReply?>? Responder { get; set; }
 
@@ -89,11 +95,12 @@ public sealed partial class BotApiDouble : IAsyncDisposable
         _failures.Clear();
         Responder = null;
         RoundTrip = TimeSpan.Zero;
+        RoundTripJitter = TimeSpan.Zero;
     }
 
     private async Task HandleAsync(HttpContext http, string token, string method, string instance)
     {
-        var latency = RoundTrip / 2;
+        var latency = (RoundTrip + RoundTripJitter * Random.Shared.NextDouble()) / 2;
         if (latency > TimeSpan.Zero) await Task.Delay(latency);
         if (token.StartsWith(Token + "-i", StringComparison.Ordinal))
             (token, instance) = (Token, token[(Token.Length + 2)..]);
