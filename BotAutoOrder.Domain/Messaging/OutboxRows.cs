@@ -44,11 +44,11 @@ public sealed class OutboxRows(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Moves a row's next attempt without touching anything else (per-chat pacing).</summary>
-    public Task DeferAsync(long id, TimeSpan wait, CancellationToken ct) => DeferUntilAsync(id, Now + wait, ct);
-
-    /// <summary>Not before <paramref name="nextUtc"/>: rows of one chat deferred to the same moment keep their order (by id).</summary>
-    public Task DeferUntilAsync(long id, DateTime nextUtc, CancellationToken ct) =>
-        Pending(id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, nextUtc), ct);
+    public Task DeferAsync(long id, TimeSpan wait, CancellationToken ct)
+    {
+        var next = Now + wait;
+        return Pending(id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, next), ct);
+    }
 
     /// <summary>403: the buyer first, then the row, so whoever sees the row settled also sees the buyer marked unreachable.</summary>
     public async Task MarkBlockedAsync(long id, long chatId, string? error, CancellationToken ct)

@@ -10,6 +10,13 @@ namespace BotAutoOrder.Web.Workers;
 /// is still running. Kept apart from the sending so the order that makes a delivery overtake a broadcast (lowest
 /// <see cref="OutboxLane"/> first, oldest first within a lane, paid-broadcast rows after the rest) reads in one place.
 /// Read without tracking: a row is only sent after <see cref="OutboxRows.ClaimAsync"/> won it.
+/// <para>
+/// One chat's messages leave in the order they were queued: a row is not due while the same chat (of the same bot) has an
+/// earlier pending row in its lane or a more urgent one — in flight, waiting out a 429, or backing off after an error —
+/// in this instance or another. Sent side by side, round trips that vary would let a later message overtake an earlier
+/// one (the menu before the greeting, the items before "payment received"). A broadcast row never holds up a delivery
+/// (a less urgent lane), and a reply may pass a queued delivery, as lanes intend.
+/// </para>
 /// </summary>
 public static class OutboxDueRows
 {
@@ -23,7 +30,8 @@ public static class OutboxDueRows
     public static async Task<List<OutboxMessage>> ForPassAsync(AppDbContext db, DateTime now, int take, int paidTake,
         CancellationToken ct)
     {
-        var ready = Ready(db, now);
+        var ready = Ready(db, now).Where(m => !db.OutboxMessages.Any(earlier => earlier.ChatId == m.ChatId && earlier.Bot == m.Bot
+            && earlier.Status == OutboxStatus.Pending && earlier.Lane <= m.Lane && earlier.Id < m.Id));
         var due = await ready.Where(m => m.Lane != (int)OutboxLane.PaidBulk)
             .OrderBy(m => m.Lane).ThenBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(take).ToListAsync(ct);
         // A paid broadcast's quarter second, after everything else due: its own budget, its own slots.

@@ -32,8 +32,6 @@ public sealed partial class OutboxWorker(WorkerLease lease, IServiceScopeFactory
     public const int MaxPaidInFlight = 256;
     private readonly string _sender = SenderName();
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
-    /// <summary>Per chat, the last send started: the next one for that chat waits for it.</summary>
-    private readonly ConcurrentDictionary<long, Task> _chatTails = new();
     private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
     private readonly SemaphoreSlim _paidSlots = new(MaxPaidInFlight, MaxPaidInFlight);
 
@@ -53,19 +51,15 @@ public sealed partial class OutboxWorker(WorkerLease lease, IServiceScopeFactory
                 Clock.GetUtcNow().UtcDateTime, Math.Clamp(gate.Rate / 4, 4, MaxInFlight),
                 Math.Clamp(gate.PaidRate / 4, 4, MaxPaidInFlight), ct);
         }
-        // A paced chat's rows are all put off to one moment, so they come back in their order (ties go by id).
-        var pacedUntil = new Dictionary<long, DateTime>();
         foreach (var message in due)
         {
             var paid = message.Lane == (int)OutboxLane.PaidBulk;
             var slots = paid ? _paidSlots : _slots;
             var pace = gate.Pacer.WaitFor(message.ChatId);
-            if (pace > TimeSpan.Zero || pacedUntil.ContainsKey(message.ChatId))
+            if (pace > TimeSpan.Zero)
             {
-                if (!pacedUntil.TryGetValue(message.ChatId, out var until))
-                    pacedUntil[message.ChatId] = until = Clock.GetUtcNow().UtcDateTime + pace;
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxRows>().DeferUntilAsync(message.Id, until, ct);
+                await scope.ServiceProvider.GetRequiredService<OutboxRows>().DeferAsync(message.Id, pace, ct);
                 continue;
             }
             if (IsAdminNotice(message) && await TryDigestAsync(message, ct)) continue;
@@ -83,15 +77,7 @@ public sealed partial class OutboxWorker(WorkerLease lease, IServiceScopeFactory
                     if (!await scope.ServiceProvider.GetRequiredService<OutboxRows>().ClaimAsync(message.Id, _sender, ct)) continue;
                 }
                 gate.Pacer.Record(message.ChatId);
-                // A chat's messages leave one after another, in the order they were read: sent side by side, a later one
-                // can overtake an earlier one on the way to Telegram (the items before "payment received", a menu
-                // before its greeting).
-                var before = _chatTails.TryGetValue(message.ChatId, out var tail) ? tail : Task.CompletedTask;
-                var sending = SendAndRecordAsync(message, slots, before);
-                _inFlight[message.Id] = sending;
-                _chatTails[message.ChatId] = sending;
-                _ = sending.ContinueWith(done => _chatTails.TryRemove(new KeyValuePair<long, Task>(message.ChatId, done)),
-                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _inFlight[message.Id] = SendAndRecordAsync(message, slots);
                 started = true;
             }
             finally
@@ -109,15 +95,13 @@ public sealed partial class OutboxWorker(WorkerLease lease, IServiceScopeFactory
     /// Once a Bot API call starts it is finished and recorded even during shutdown or after the lease was lost: stopping
     /// between the send and the record is what would send a message twice.
     /// </summary>
-    private async Task SendAndRecordAsync(OutboxMessage message, SemaphoreSlim slots, Task before)
+    private async Task SendAndRecordAsync(OutboxMessage message, SemaphoreSlim slots)
     {
         await Task.Yield();
         try
         {
-            // One budget for the wait behind the chat's previous send and this send: both end inside the row's claim.
             using var inFlight = new CancellationTokenSource(OutboxRows.ClaimFor - TimeSpan.FromSeconds(2));
             var ct = inFlight.Token;
-            await before.WaitAsync(ct); // never faults: every send records its own failure
             await using var scope = scopes.CreateAsyncScope();
             SendResult result;
             using (SendLane.Enter((OutboxLane)message.Lane, tokenTaken: true))

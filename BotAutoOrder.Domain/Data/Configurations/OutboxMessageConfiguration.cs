@@ -17,6 +17,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.HasIndex(x => x.DeduplicationKey).IsUnique();
         // The sender's query: due pending messages, most urgent lane first, oldest first within a lane.
         b.HasIndex(x => new { x.Status, x.Lane, x.NextAttemptAtUtc, x.Id });
+        // A chat's earlier pending rows (the sender keeps one chat's messages in order).
+        b.HasIndex(x => new { x.ChatId, x.Status, x.Id });
         b.HasIndex(x => x.BroadcastRecipientId);
         b.HasOne<BroadcastRecipient>().WithMany().HasForeignKey(x => x.BroadcastRecipientId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -608,6 +608,8 @@ namespace BotAutoOrder.Domain.Data.Migrations.Postgres
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
+                    b.HasIndex("ChatId", "Status", "Id");
+
                     b.HasIndex("Status", "Lane", "NextAttemptAtUtc", "Id");
 
                     b.ToTable("outbox_messages", (string)null);

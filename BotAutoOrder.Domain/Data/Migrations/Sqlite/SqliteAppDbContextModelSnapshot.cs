@@ -568,6 +568,8 @@ namespace BotAutoOrder.Domain.Data.Migrations.Sqlite
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
+                    b.HasIndex("ChatId", "Status", "Id");
+
                     b.HasIndex("Status", "Lane", "NextAttemptAtUtc", "Id");
 
                     b.ToTable("outbox_messages", (string)null);
