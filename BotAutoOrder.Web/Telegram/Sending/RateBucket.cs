@@ -30,6 +30,7 @@ public sealed class RateBucket(int defaultRate, Func<int, int> burstFor, int que
     private TokenBucketRateLimiter? _bucket;
     private TokenBucketRateLimiter? _pace;
     private Timer? _timer;
+    private bool _disposed;
 
     /// <summary>Tokens per second (0 until the first <see cref="Configure"/>).</summary>
     public int Rate { get; private set; }
@@ -49,7 +50,9 @@ public sealed class RateBucket(int defaultRate, Func<int, int> burstFor, int que
             _bucket = Bucket(paceFor is null ? burst : Math.Max(burst, perSecond), burst, perSecond);
             _pace = paceFor is null ? null : Bucket(burst, 1, Math.Max(perSecond, paceFor(perSecond)));
             var (bucket, pace) = (_bucket, _pace);
-            _timer = new Timer(_ => Replenish(bucket, pace), null, ReplenishEvery, ReplenishEvery);
+            // The timer lives as long as the bucket: it must not keep the first caller's context (and what it holds) alive.
+            using (ExecutionContext.SuppressFlow())
+                _timer = new Timer(_ => Replenish(bucket, pace), null, ReplenishEvery, ReplenishEvery);
         }
     }
 
@@ -76,7 +79,11 @@ public sealed class RateBucket(int defaultRate, Func<int, int> burstFor, int que
         while (true)
         {
             TokenBucketRateLimiter? bucket, pace;
-            lock (_sync) (bucket, pace) = (_bucket, _pace);
+            lock (_sync)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this); // else a disposed bucket would be retried forever
+                (bucket, pace) = (_bucket, _pace);
+            }
             if (bucket is null)
             {
                 Configure(defaultRate);
@@ -119,6 +126,7 @@ public sealed class RateBucket(int defaultRate, Func<int, int> burstFor, int que
     {
         lock (_sync)
         {
+            _disposed = true;
             _timer?.Dispose();
             _bucket?.Dispose();
             _pace?.Dispose();

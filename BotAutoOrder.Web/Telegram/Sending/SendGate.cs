@@ -15,7 +15,8 @@ public sealed class SendGate(ChatPacer pacer, TimeProvider clock) : IDisposable
 
     // A small burst, so that no sliding second holds more than burst + pace sends, with room under Telegram's 30 for
     // arrival jitter (a 429 costs a whole second of every lane): 25/s → burst 2, tokens a stall left unused are made up at
-    // 26/s (≤ 28 in any second); 28/s → burst 1, no making up (≤ 29).
+    // 26/s (≤ 29 granted in any second, one being the limiter's refund after an idle spell; PaceWireAsync keeps the wire
+    // at 27/s); 28/s → burst 1, no making up.
     private readonly RateBucket _bulk = new(DefaultRate, BulkBurst, queueLimit: 1000,
         paceFor: rate => Math.Min(rate + 1, 28 - BulkBurst(rate)));
     // Paid broadcasts (allow_paid_broadcast, up to 1000/s) are outside Telegram's free bulk limit: their own bucket, so
