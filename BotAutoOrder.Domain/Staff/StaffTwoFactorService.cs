@@ -1,5 +1,6 @@
 using BotAutoOrder.Domain.Audit;
 using BotAutoOrder.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace BotAutoOrder.Domain.Staff;
 
@@ -49,6 +50,7 @@ public sealed class StaffTwoFactorService(AppDbContext db, AuditedSave save, Tim
         if (user is null || !user.IsActive || !user.HasTwoFactor) return new StaffResult(StaffOutcome.NotFound);
         if (user.IsLockedOut(now)) return new StaffResult(StaffOutcome.LockedOut);
         string? method = null;
+        var (stepBefore, codesBefore) = (user.TwoFactorLastStep, user.RecoveryCodeHashes);
         if (totpStep is not null)
         {
             if (totpStep(user.TwoFactorSecret!) is { } step && user.TryAcceptStep(step)) method = "totp";
@@ -56,6 +58,12 @@ public sealed class StaffTwoFactorService(AppDbContext db, AuditedSave save, Tim
         else if (recoveryCodeHash is not null && user.TryUseRecoveryCode(recoveryCodeHash))
         {
             method = "recovery code";
+        }
+        if (method is not null && !await SpendAsync(user, stepBefore, codesBefore, ct))
+        {
+            // The same code was just accepted for a request that read the account at the same moment: a replay.
+            db.ChangeTracker.Clear();
+            method = null;
         }
         if (method is null)
         {
@@ -69,6 +77,18 @@ public sealed class StaffTwoFactorService(AppDbContext db, AuditedSave save, Tim
         await save.SaveAsync(AuditLog.Admin(user.Email), AuditActions.AuthSignedIn, "DashboardUser", () => user.Id,
             () => new { secondFactor = method, rememberDevice, recoveryCodesLeft = user.RecoveryCodesLeft }, ct);
         return new StaffResult(StaffOutcome.Succeeded, user);
+    }
+
+    /// <summary>
+    /// Spends the accepted code with one conditional update on what was read (the last step and the recovery codes), so of
+    /// two requests carrying the same code at once only one gets through; the other sees no row and is refused.
+    /// </summary>
+    private async Task<bool> SpendAsync(DashboardUser user, long stepBefore, string? codesBefore, CancellationToken ct)
+    {
+        var (step, codes) = (user.TwoFactorLastStep, user.RecoveryCodeHashes);
+        return await db.DashboardUsers
+            .Where(u => u.Id == user.Id && u.TwoFactorLastStep == stepBefore && u.RecoveryCodeHashes == codesBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorLastStep, step).SetProperty(u => u.RecoveryCodeHashes, codes), ct) == 1;
     }
 
     /// <summary>Completes a sign-in whose second step is vouched for by a remembered-device cookie.</summary>
